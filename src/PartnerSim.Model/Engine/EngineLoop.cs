@@ -1,0 +1,56 @@
+using PartnerSim.Model.Partners;
+using PartnerSim.Model.Population;
+using PartnerSim.Model.Random;
+
+namespace PartnerSim.Model.Engine;
+
+/// <summary>
+/// The rule engine without actors: every partner stepped in a plain parallel loop. The reference the grain
+/// host is checked against (same digest), and the fast path for sweeps (<c>--engine inproc</c>).
+/// </summary>
+public static class EngineLoop
+{
+    /// <summary>Partners per work item: whole digest blocks, so hashing parallelises the same way.</summary>
+    private const int Chunk = StateDigest.BlockSize * 4;
+
+    public static RunResult Run(RuleBook rules, IPartnerSource source, int maxThreads = 0,
+        Action<int>? quarterDone = null, CancellationToken cancel = default)
+    {
+        var options = new ParallelOptions
+        {
+            MaxDegreeOfParallelism = maxThreads > 0 ? maxThreads : Environment.ProcessorCount,
+            CancellationToken = cancel,
+        };
+        ulong seed = rules.Options.Run.Seed;
+        int n = source.Count, chunks = (n + Chunk - 1) / Chunk;
+        var states = new PartnerState[n];
+        Parallel.For(0, chunks, options, () => new CounterRandom(seed), (c, _, rng) =>
+        {
+            for (int i = c * Chunk, end = Math.Min(n, i + Chunk); i < end; i++) states[i] = source.Create(i, rng);
+            return rng;
+        }, _ => { });
+
+        var perQuarter = new List<QuarterStats>(rules.Quarters);
+        for (int q = 0; q < rules.Quarters; q++)
+        {
+            var partial = new QuarterStats[chunks];
+            Parallel.For(0, chunks, options, () => new CounterRandom(seed), (c, _, rng) =>
+            {
+                var stats = new QuarterStats(q);
+                for (int i = c * Chunk, end = Math.Min(n, i + Chunk); i < end; i++)
+                    stats.Add(PartnerStep.Run(states[i], q, rules, rng));
+                partial[c] = stats;
+                return rng;
+            }, _ => { });
+            var total = new QuarterStats(q);
+            foreach (var p in partial) total.Merge(p);
+            perQuarter.Add(total);
+            quarterDone?.Invoke(q);
+        }
+
+        var blocks = new byte[(n + StateDigest.BlockSize - 1) / StateDigest.BlockSize][];
+        Parallel.For(0, blocks.Length, options, b =>
+            blocks[b] = StateDigest.BlockHash(states.Skip(b * StateDigest.BlockSize).Take(StateDigest.BlockSize)));
+        return new RunResult(n, perQuarter, StateDigest.Combine(blocks));
+    }
+}

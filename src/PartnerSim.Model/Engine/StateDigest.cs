@@ -1,0 +1,38 @@
+using System.Security.Cryptography;
+using PartnerSim.Model.Partners;
+
+namespace PartnerSim.Model.Engine;
+
+/// <summary>
+/// The run's fingerprint: partners are taken in id order in blocks of <see cref="BlockSize"/>; each block
+/// hashes the canonical bytes of its partners' final states (SHA-256), and the digest is the SHA-256 of the
+/// block hashes in order. The block size is part of the definition, not of the deployment, so any number of
+/// silos, cohorts or threads that each hash whole blocks produce the same hex string.
+/// </summary>
+public static class StateDigest
+{
+    public const int BlockSize = 1024;
+
+    public static byte[] BlockHash(IEnumerable<PartnerState> blockInIdOrder)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> buffer = stackalloc byte[PartnerStateCodec.MaxSize];
+        foreach (var s in blockInIdOrder)
+        {
+            int n = PartnerStateCodec.Write(s, buffer);
+            sha.AppendData(buffer[..n]);
+        }
+        return sha.GetHashAndReset();
+    }
+
+    public static string Combine(IEnumerable<byte[]> blockHashesInOrder)
+    {
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var h in blockHashesInOrder) sha.AppendData(h);
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>The digest of states already sorted by id.</summary>
+    public static string Of(IReadOnlyList<PartnerState> statesInIdOrder) =>
+        Combine(statesInIdOrder.Chunk(BlockSize).Select(BlockHash));
+}

@@ -1,0 +1,44 @@
+namespace PartnerSim.Model.Options;
+
+/// <summary>Deals, rebates and payment (rule book §5).</summary>
+public sealed record MoneyOptions
+{
+    [Param(Provenance.Asm, "mean deal value (USD) by size; deal values are lognormal with this mean")]
+    public PerSize<double> DealSizeUsd { get; init; } = new() { S = 20_000, M = 120_000, L = 500_000, XL = 2_000_000 };
+
+    [Param(Provenance.Asm, "sigma of the lognormal deal value")]
+    public double DealValueSigma { get; init; } = 1.0;
+
+    [Param(Provenance.Asm, "probability that a deal is registered")]
+    public double DealRegRate { get; init; } = 0.6;
+
+    [Param(Provenance.Asm, "CPI land rebate (% of deal value) by portfolio")]
+    public PerPortfolio<double> LandRatePct { get; init; } = new()
+    {
+        Networking = 3.0, Security = 3.5, CloudAI = 3.0, Collaboration = 3.0, Services = 2.0,
+    };
+
+    [Param(Provenance.Seed, "CPI adopt rebate (%) on AAP-assessed deals at any validated maturity (standard use case)")]
+    public double AdoptStandardPct { get; init; } = 1.5;
+
+    [Param(Provenance.Asm, "CPI adopt rebate (%) on AAP-assessed deals when MSPM >= Intermediate (advanced use case)")]
+    public double AdoptAdvancedPct { get; init; } = 2.5;
+
+    [Param(Provenance.Asm, "CPI multiplier in the preferred band (land and adopt)")]
+    public double PreferredMultiplier { get; init; } = 1.2;
+
+    [Param(Provenance.Asm, "front-end discount (% of registered deals) from the registered band on")]
+    public double DealRegDiscountPct { get; init; } = 4.0;
+
+    [Param(Provenance.Asm, "legacy (VIP-like) back-end rebate (% of deal value) by legacy tier")]
+    public PerTier<double> LegacyRatePct { get; init; } = new() { Registered = 0, Select = 3.5, Premier = 4.5, Gold = 5.0 };
+
+    [Param(Provenance.Asm, "legacy minimum: bookings of this quarter plus the one before (USD)")]
+    public double VipMinBookingsUsd { get; init; } = 50_000;
+
+    [Param(Provenance.Asm, "legacy provider designation rebate (%) on Services deals")]
+    public double ProviderRebatePct { get; init; } = 0.5;
+
+    [Param(Provenance.Seed, "quarters between earning a rebate and its payment ('by the end of the next quarter')")]
+    public int PaymentLagQuarters { get; init; } = 1;
+}

@@ -1,0 +1,139 @@
+using MathNet.Numerics.Distributions;
+using PartnerSim.Model.Engine;
+using PartnerSim.Model.Options;
+using PartnerSim.Model.Partners;
+using PartnerSim.Model.Random;
+
+namespace PartnerSim.Model.Population;
+
+/// <summary>
+/// The default population of rule book §7. Partner ids are 1…N. Every draw is keyed by the partner's id, so
+/// partner 7 is the same partner whether 10 or 10 million are generated (its tier aside, which is a rank).
+/// </summary>
+public sealed class PopulationGenerator
+{
+    private readonly RuleBook _rules;
+    private readonly PopulationOptions _o;
+    private readonly double _mu;
+
+    /// <summary>Lognormal sigma of annual bookings such that the top share of partners books the target share.</summary>
+    public double BookingsSigma { get; }
+
+    public PopulationGenerator(RuleBook rules)
+    {
+        _rules = rules;
+        _o = rules.Options.Population;
+        _mu = Math.Log(_o.MedianBookingsUsd);
+        BookingsSigma = SigmaFor(_o.TopPartnersShare, _o.TopBookingsShare);
+    }
+
+    /// <summary>
+    /// For a lognormal, the top fraction p holds 1 − Φ(z₁₋ₚ − σ) of the total; solving for a target share S
+    /// gives σ = z₁₋ₚ − Φ⁻¹(1 − S).
+    /// </summary>
+    public static double SigmaFor(double topPartnersShare, double topBookingsShare) =>
+        Normal.InvCDF(0, 1, 1 - topPartnersShare) - Normal.InvCDF(0, 1, 1 - topBookingsShare);
+
+    public int Count => _o.Partners;
+
+    public double DrawAnnualBookings(long id, CounterRandom rng) =>
+        Math.Exp(_mu + BookingsSigma * rng.At(id, CounterRandom.PopulationQuarter, RandomStream.PopulationBookings).StandardNormal());
+
+    /// <summary>Ranks all N partners' bookings once to place the tier boundaries (top 1.5% Gold, …).</summary>
+    public TierCuts ComputeTierCuts()
+    {
+        var rng = new CounterRandom(_rules.Options.Run.Seed);
+        var bookings = new double[Count];
+        for (int i = 0; i < bookings.Length; i++) bookings[i] = DrawAnnualBookings(i + 1, rng);
+        Array.Sort(bookings, (a, b) => b.CompareTo(a));
+        var share = _o.TierShare;
+        int gold = (int)Math.Round(share.Gold * Count);
+        int premier = gold + (int)Math.Round(share.Premier * Count);
+        int select = premier + (int)Math.Round(share.Select * Count);
+        return new TierCuts(CutAt(bookings, gold), CutAt(bookings, premier), CutAt(bookings, select));
+    }
+
+    private static double CutAt(double[] descending, int count) =>
+        count <= 0 ? double.PositiveInfinity : descending[Math.Min(count, descending.Length) - 1];
+
+    public PartnerState Create(long id, TierCuts cuts, CounterRandom rng)
+    {
+        double bookings = DrawAnnualBookings(id, rng);
+        var s = new PartnerState { Id = id, AnnualBookingsUsd = bookings, LegacyTier = cuts.TierOf(bookings) };
+        s.Size = _rules.SizeOf(bookings);
+
+        rng.At(id, CounterRandom.PopulationQuarter, RandomStream.PopulationTraits);
+        s.GrowthPct = _o.GrowthPct.Mean + _o.GrowthPct.Sd * rng.StandardNormal();
+        s.LegacyProvider = rng.Uniform() < _o.ProviderShare[s.LegacyTier] ? ProviderOf(s.LegacyTier) : LegacyProvider.None;
+        s.Archetype = Pick(s.IsFatMiddle ? _o.FatMiddleArchetypes.ToArray() : _o.OtherArchetypes.ToArray(), rng.Uniform());
+        foreach (var enrolment in _o.Managed)
+        {
+            bool enrolled = rng.Uniform() < enrolment.Share; // drawn for every enrolment: streams stay aligned
+            if (s.ManagedBy == ManagedBy.None && enrolled && enrolment.Covers(s.LegacyTier)) s.ManagedBy = enrolment.Program;
+        }
+        var baseShare = _o.PortfolioBase.ToArray();
+        for (int p = 0; p < baseShare.Length; p++) s.PortfolioShare[p] = baseShare[p] * (0.2 + 1.6 * rng.Uniform());
+        NormaliseShares(s);
+
+        var e = _o.Engagement[s.LegacyTier];
+        double q = Math.Clamp(e.Mean + e.Sd * rng.StandardNormal(), 0, 1);
+        var range = _o.Employees[s.Size];
+        s.Employees = (int)Math.Round(Math.Exp(Math.Log(range.Min) + rng.Uniform() * (Math.Log(range.Max) - Math.Log(range.Min))));
+        s.Cspm = (Maturity)Math.Clamp((int)Math.Floor(3.6 * q + 0.8 * (rng.Uniform() - 0.5)), 0, 3);
+        s.Mspm = (Maturity)Math.Clamp((int)Math.Floor(3.3 * q + 0.8 * (rng.Uniform() - 0.5)), 0, 3);
+        int bbTarget = _rules.Scoring.BlackBeltTarget[(int)s.Size], careerTarget = _rules.Scoring.CareerTarget[(int)s.Size];
+        int certificates = (int)Math.Floor(0.8 * q * bbTarget * (0.6 + 0.8 * rng.Uniform()));
+        s.CareerCerts = (int)Math.Floor(q * careerTarget * (0.6 + 0.8 * rng.Uniform()));
+        s.MerakiCerts = (int)Math.Floor(rng.Uniform() * (1 + 4 * q));
+        s.MerakiRegistered = rng.Uniform() < 0.3 * q;
+        double uOnboard = rng.Uniform(), uAdopt = rng.Uniform(), uAap = rng.Uniform();
+        if (q >= 0.2)
+        {
+            s.OnboardPct = Math.Min(100, 60 * q * (0.5 + uOnboard));
+            s.AdoptPct = Math.Min(100, 25 * q * (0.5 + uAdopt));
+            s.AapPct = Math.Min(100, 60 * q * uAap);
+        }
+        s.BuyingProgramPct = 50 * q * (0.5 + rng.Uniform());
+        s.AiBookingsPct = 30 * q * rng.Uniform();
+        s.PremiumServicesPct = 40 * q * rng.Uniform();
+        double uRenewal = rng.Uniform();
+        s.OtrrPct = q >= 0.2 ? Math.Min(100, 50 + 50 * q * (0.6 + 0.4 * uRenewal)) : 40 * uRenewal;
+        s.PoweredServices = (int)Math.Floor(3 * q * rng.Uniform());
+        s.AcvGrowthPct = s.TcvGrowthPct = s.GrowthPct;
+
+        rng.At(id, CounterRandom.PopulationQuarter, RandomStream.PopulationBlackBelt);
+        int window = _rules.Options.Rules.BlackBeltWindowQuarters;
+        for (int i = 0; i < certificates; i++)
+        {
+            double u = rng.Uniform();
+            int halfPoints = u < 0.6 ? 2 : u < 0.9 ? 3 : 4; // stages 1, 2, 3 weigh 1, 1.5, 2 points
+            s.BlackBeltHalfPoints[Math.Min(window - 1, (int)(rng.Uniform() * window))] += halfPoints;
+        }
+        PartnerFactory.Complete(s, _rules);
+        return s;
+    }
+
+    private static LegacyProvider ProviderOf(LegacyTier tier) => tier switch
+    {
+        LegacyTier.Gold => LegacyProvider.GoldProvider,
+        LegacyTier.Premier => LegacyProvider.PremierProvider,
+        _ => LegacyProvider.SelectProvider,
+    };
+
+    private static Archetype Pick(double[] weights, double u)
+    {
+        double total = weights.Sum(), acc = 0;
+        for (int i = 0; i < weights.Length - 1; i++)
+        {
+            acc += weights[i] / total;
+            if (u < acc) return (Archetype)i;
+        }
+        return (Archetype)(weights.Length - 1);
+    }
+
+    internal static void NormaliseShares(PartnerState s)
+    {
+        double sum = s.PortfolioShare.Sum();
+        for (int p = 0; p < s.PortfolioShare.Length; p++) s.PortfolioShare[p] /= sum;
+    }
+}

@@ -1,0 +1,19 @@
+namespace PartnerSim.Model.Random;
+
+/// <summary>
+/// One stream per kind of draw, so that adding draws of one kind never shifts the draws of another:
+/// a rule change in behaviour leaves the deal sequence of an unchanged partner intact.
+/// </summary>
+public enum RandomStream : uint
+{
+    PopulationBookings = 1,
+    PopulationTraits = 2,
+    PopulationBlackBelt = 3,
+    Awareness = 10,
+    Action = 11,
+    Business = 12,
+    AcvNoise = 13,
+    TcvNoise = 14,
+    Deals = 15,
+    Leaving = 16,
+}

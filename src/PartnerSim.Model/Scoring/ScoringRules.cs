@@ -1,0 +1,82 @@
+using PartnerSim.Model.Options;
+using PartnerSim.Model.Partners;
+
+namespace PartnerSim.Model.Scoring;
+
+/// <summary>
+/// The scoring options compiled for speed: each metric's weight as one integer coefficient
+/// (category % × metric %), so PVI × 10,000 = Σ IndexAchieved × coefficient exactly; thresholds in
+/// hundredths of a PVI point.
+/// </summary>
+public sealed class ScoringRules
+{
+    private readonly int[] _coefficients; // [portfolio * Metrics.Count + metric]
+    private readonly int[] _thresholds100; // registered, partner, preferred
+    private readonly bool _strict;
+
+    public ScoringOptions Options { get; }
+    public int[] BlackBeltTarget { get; }
+    public int[] CareerTarget { get; }
+
+    public ScoringRules(ScoringOptions options)
+    {
+        Options = options;
+        _coefficients = new int[Metrics.PortfolioCount * Metrics.Count];
+        foreach (var p in Metrics.AllPortfolios)
+        {
+            var w = options.Weights[p];
+            foreach (var m in Metrics.AllMetrics)
+                _coefficients[(int)p * Metrics.Count + (int)m] = w.CategoryWeight(Metrics.CategoryOf(m)) * w.MetricWeight(m);
+        }
+        _thresholds100 =
+        [
+            ToHundredths(options.RegisteredThreshold),
+            ToHundredths(options.PartnerThreshold),
+            ToHundredths(options.PreferredThreshold),
+        ];
+        _strict = options.ThresholdComparator == ThresholdComparator.Above;
+        BlackBeltTarget = options.BlackBeltTarget.ToArray();
+        CareerTarget = options.CareerTarget.ToArray();
+    }
+
+    public static int ToHundredths(double pvi) => (int)Math.Round(pvi * 100, MidpointRounding.AwayFromZero);
+
+    public int Coefficient(Portfolio p, Metric m) => _coefficients[(int)p * Metrics.Count + (int)m];
+
+    /// <summary>Unrounded PVI × 10,000 of one portfolio.</summary>
+    public int Pvi10k(Portfolio p, ReadOnlySpan<int> indexes)
+    {
+        var c = _coefficients.AsSpan((int)p * Metrics.Count, Metrics.Count);
+        int sum = 0;
+        for (int m = 0; m < Metrics.Count; m++) sum += indexes[m] * c[m];
+        return sum;
+    }
+
+    /// <summary>PVI × 100, rounded to two decimals half away from zero (PVI is never negative).</summary>
+    public static int RoundToHundredths(int pvi10k) => (pvi10k + 50) / 100;
+
+    public int Threshold100(Band band) => band switch
+    {
+        Band.Registered => _thresholds100[0],
+        Band.Partner => _thresholds100[1],
+        Band.Preferred => _thresholds100[2],
+        _ => 0,
+    };
+
+    public bool Meets(int pvi100, Band band) =>
+        band == Band.None || (_strict ? pvi100 > Threshold100(band) : pvi100 >= Threshold100(band));
+
+    public Band BandOf(int pvi100) =>
+        Meets(pvi100, Band.Preferred) ? Band.Preferred
+        : Meets(pvi100, Band.Partner) ? Band.Partner
+        : Meets(pvi100, Band.Registered) ? Band.Registered
+        : Band.None;
+
+    public int MaturityIndex(Maturity level, bool managedServices) => level switch
+    {
+        Maturity.Basic => managedServices ? Options.MspmBasicIndex : Options.CspmBasicIndex,
+        Maturity.Intermediate => Options.IntermediateIndex,
+        Maturity.Expert => Options.ExpertIndex,
+        _ => 0,
+    };
+}

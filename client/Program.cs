@@ -1,4 +1,51 @@
-// Placeholder entry point; replaced by the real CLI.
-Console.WriteLine("usage: partnersim <command> [options]");
-Console.WriteLine("  (placeholder - commands not implemented yet)");
-return 1;
+using System.CommandLine;
+using PartnerSim.Cli;
+using PartnerSim.Cli.Commands;
+using PartnerSim.Model.Csv;
+using PartnerSim.Model.Scenarios;
+
+var root = new RootCommand("PartnerSim: population simulation of the Cisco 360 partner program")
+{
+    RunCommand.Create(),
+    EvaluateCommand.Create(),
+};
+return await Cli.Invoke(root, args);
+
+namespace PartnerSim.Cli
+{
+    public static class Cli
+    {
+        /// <summary>
+        /// Parses and runs; every kind of bad input becomes one line per problem on stderr and exit code 2,
+        /// anything else exit code 1.
+        /// </summary>
+        public static async Task<int> Invoke(RootCommand root, string[] args)
+        {
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                foreach (var e in parsed.Errors) Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            try
+            {
+                return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            }
+            catch (ScenarioException e)
+            {
+                foreach (var error in e.Errors) Console.Error.WriteLine($"error: {error}");
+                return ExitCodes.BadInput;
+            }
+            catch (Exception e) when (e is CsvInputException or BadInputException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+            catch (OperationCanceledException)
+            {
+                Console.Error.WriteLine("cancelled");
+                return ExitCodes.Failure;
+            }
+        }
+    }
+}

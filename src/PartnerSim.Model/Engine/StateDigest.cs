@@ -13,15 +13,14 @@ public static class StateDigest
 {
     public const int BlockSize = 1024;
 
-    public static byte[] BlockHash(IEnumerable<PartnerState> blockInIdOrder)
+    public static byte[] BlockHash(IEnumerable<PartnerState> blockInIdOrder) =>
+        BlockHashOfEncoded(blockInIdOrder.Select(PartnerStateCodec.ToBytes));
+
+    /// <summary>The block hash from states already in canonical bytes (as grains hand them over).</summary>
+    public static byte[] BlockHashOfEncoded(IEnumerable<byte[]> encodedInIdOrder)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> buffer = stackalloc byte[PartnerStateCodec.MaxSize];
-        foreach (var s in blockInIdOrder)
-        {
-            int n = PartnerStateCodec.Write(s, buffer);
-            sha.AppendData(buffer[..n]);
-        }
+        foreach (var bytes in encodedInIdOrder) sha.AppendData(bytes);
         return sha.GetHashAndReset();
     }
 

@@ -59,7 +59,13 @@ public sealed class PopulationGenerator
     public PartnerState Create(long id, TierCuts cuts, CounterRandom rng)
     {
         double bookings = DrawAnnualBookings(id, rng);
-        var s = new PartnerState { Id = id, AnnualBookingsUsd = bookings, LegacyTier = cuts.TierOf(bookings) };
+        return Create(id, cuts.TierOf(bookings), bookings, rng);
+    }
+
+    /// <summary>A partner whose tier and bookings are given (a roster row); everything else is drawn.</summary>
+    public PartnerState Create(long id, LegacyTier tier, double bookings, CounterRandom rng)
+    {
+        var s = new PartnerState { Id = id, AnnualBookingsUsd = bookings, LegacyTier = tier };
         s.Size = _rules.SizeOf(bookings);
 
         rng.At(id, CounterRandom.PopulationQuarter, RandomStream.PopulationTraits);

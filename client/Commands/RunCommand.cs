@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PartnerSim.Analytics.Reports;
+using PartnerSim.Cli.Output;
+using PartnerSim.Grains.Driver;
+using PartnerSim.Grains.Runs;
+using PartnerSim.Model.Engine;
+using PartnerSim.Silo;
+using Spectre.Console;
+
+namespace PartnerSim.Cli.Commands;
+
+/// <summary><c>partnersim run SCENARIO.yaml</c>: steps a population through the scenario's quarters.</summary>
+public static class RunCommand
+{
+    public enum Engine { Grains, Inproc }
+
+    private static int s_runs;
+
+    public static Command Create()
+    {
+        var scenario = new Argument<string>("scenario") { Description = "scenario YAML file" };
+        var partners = new Option<int?>("--partners") { Description = "population size (overrides population.partners)" };
+        var quarters = new Option<int?>("--quarters") { Description = "quarters to simulate (overrides run.quarters)" };
+        var seed = new Option<ulong?>("--seed") { Description = "random seed (overrides run.seed)" };
+        var outDir = new Option<string?>("--out") { Description = "output directory (default out/<scenario name>)" };
+        var engine = new Option<Engine>("--engine") { Description = "grains (Orleans, default) or inproc (plain parallel loop, same digest)", DefaultValueFactory = _ => Engine.Grains };
+        var leafSize = new Option<int>("--leaf-size") { Description = "partners per leaf cohort grain (multiple of 1024)", DefaultValueFactory = _ => new CohortShape().LeafSize };
+        var fanOut = new Option<int>("--fan-out") { Description = "children per inner cohort grain", DefaultValueFactory = _ => new CohortShape().FanOut };
+        var checkpoint = new Option<int>("--checkpoint-every") { Description = "write partner state to storage every N quarters (0: only at the end)", DefaultValueFactory = _ => 1 };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "print nothing but errors" };
+        var json = new Option<bool>("--json") { Description = "print summary.json to standard output instead of tables" };
+
+        var command = new Command("run", "Run a scenario and write summary.json and quarters.csv")
+        {
+            scenario, partners, quarters, seed, outDir, engine, leafSize, fanOut, checkpoint, quiet, json,
+        };
+        command.SetAction(async (p, cancel) =>
+        {
+            var input = ScenarioInput.Load(p.GetValue(scenario)!, p.GetValue(partners), p.GetValue(quarters), p.GetValue(seed));
+            var shape = new CohortShape { LeafSize = p.GetValue(leafSize), FanOut = p.GetValue(fanOut) };
+            if (shape.LeafSize <= 0 || shape.LeafSize % StateDigest.BlockSize != 0)
+                throw new BadInputException($"--leaf-size: must be a positive multiple of {StateDigest.BlockSize} (got {shape.LeafSize})");
+            if (shape.FanOut < 2) throw new BadInputException($"--fan-out: must be at least 2 (got {shape.FanOut})");
+            if (p.GetValue(checkpoint) < 0) throw new BadInputException("--checkpoint-every: must be 0 or more");
+            var terminal = new Terminal(p.GetValue(quiet), p.GetValue(json));
+            var target = p.GetValue(outDir) ?? Path.Combine("out", input.Options.Run.Name);
+
+            var clock = Stopwatch.StartNew();
+            var result = await terminal.WithProgress("creating partners", input.Rules.Quarters, report =>
+                p.GetValue(engine) == Engine.Inproc
+                    ? Task.Run(() => EngineLoop.Run(input.Rules, input.Source,
+                        quarterDone: q => report($"quarter {input.Rules.QuarterAt(q)}", q + 1), cancel: cancel), cancel)
+                    : RunOnGrains(input, shape, p.GetValue(checkpoint), report));
+            var runReport = new RunReport(input.Rules, result, p.GetValue(engine).ToString().ToLowerInvariant(), clock.Elapsed.TotalSeconds);
+
+            AtomicOutput.WriteDirectory(target, dir =>
+            {
+                using (var f = File.Create(Path.Combine(dir, "summary.json"))) SummaryJson.Write(f, runReport);
+                using (var f = File.CreateText(Path.Combine(dir, "quarters.csv"))) QuartersCsv.Write(f, runReport);
+            });
+            if (terminal.Json)
+            {
+                using var stdout = Console.OpenStandardOutput();
+                SummaryJson.Write(stdout, runReport);
+                Console.WriteLine();
+            }
+            else if (terminal.ShowTables) Headline.Print(runReport, target);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static async Task<RunResult> RunOnGrains(ScenarioInput input, CohortShape shape, int checkpointEvery, Action<string, int> report)
+    {
+        using var host = EmbeddedSilo.Build();
+        await host.StartAsync();
+        try
+        {
+            var driver = new QuarterDriver(host.Services.GetRequiredService<IGrainFactory>());
+            string runKey = $"{input.Options.Run.Name}/{input.Options.Run.Seed}/{Environment.ProcessId}/{Interlocked.Increment(ref s_runs)}";
+            return await driver.Run(input.Options, runKey, input.Roster, shape, checkpointEvery, (phase, q, total) =>
+                report(phase switch
+                {
+                    QuarterDriver.Phase.Creating => "creating partners",
+                    QuarterDriver.Phase.Stepping => $"quarter {input.Rules.QuarterAt(q)}",
+                    _ => "digest",
+                }, q));
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace PartnerSim.Cli;
+
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    /// <summary>The run itself failed (a bug or the host went down).</summary>
+    public const int Failure = 1;
+    /// <summary>Bad input: scenario, roster, option or database; nothing was written.</summary>
+    public const int BadInput = 2;
+}
+
+/// <summary>Bad input found by the CLI itself (an option value): one line, exit code 2.</summary>
+public sealed class BadInputException(string message) : Exception(message);

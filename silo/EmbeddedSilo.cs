@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PartnerSim.Grains;
+
+namespace PartnerSim.Silo;
+
+/// <summary>The default host: one in-process silo with in-memory storage, on loopback.</summary>
+public static class EmbeddedSilo
+{
+    public static IHost Build(int siloPort = 0, int gatewayPort = 0)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(
+                siloPort: siloPort == 0 ? FreePort() : siloPort,
+                gatewayPort: gatewayPort == 0 ? FreePort() : gatewayPort);
+            silo.AddMemoryGrainStorage(GrainStorage.Partners);
+            silo.AddPartnerSim();
+        });
+        return builder.Build();
+    }
+
+    /// <summary>A free loopback port, so parallel runs and tests never collide on Orleans' defaults.</summary>
+    public static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}

@@ -1,0 +1,25 @@
+using PartnerSim.Model.Engine;
+using PartnerSim.Model.Partners;
+
+namespace PartnerSim.Grains.Cohorts;
+
+/// <summary>
+/// A node of the run's cohort tree (key = (node key, run key)). Leaves fan each call out to their partners
+/// and reduce the answers; inner nodes fan out to their children and merge. Nothing per partner travels
+/// above a leaf.
+/// </summary>
+public interface ICohortGrain : IGrainWithIntegerCompoundKey
+{
+    /// <summary>Creates every partner below this node from the population generator; returns how many.</summary>
+    Task<int> CreatePartners();
+
+    /// <summary>Leaf only: loads the given partners (a roster slice, ascending id).</summary>
+    Task LoadPartners(PartnerState[] partners);
+
+    Task<QuarterStats> Step(int quarter);
+
+    /// <summary>SHA-256 of each digest block below this node, in id order.</summary>
+    Task<byte[][]> BlockHashes();
+
+    Task Checkpoint();
+}

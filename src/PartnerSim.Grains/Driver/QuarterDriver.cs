@@ -1,0 +1,59 @@
+using PartnerSim.Grains.Cohorts;
+using PartnerSim.Grains.Runs;
+using PartnerSim.Model.Engine;
+using PartnerSim.Model.Options;
+using PartnerSim.Model.Partners;
+using PartnerSim.Model.Population;
+
+namespace PartnerSim.Grains.Driver;
+
+/// <summary>
+/// Runs a scenario on the grains: defines the run, creates the partners through the cohort tree, then asks
+/// the root cohort for one quarter at a time and collects only the reduced <see cref="QuarterStats"/>.
+/// </summary>
+public sealed class QuarterDriver(IGrainFactory grains)
+{
+    public enum Phase { Creating, Stepping, Digesting }
+
+    /// <param name="runKey">Names this run's grains; any unique string (it never enters the results).</param>
+    /// <param name="roster">Partners given up front, ascending id; null to generate them.</param>
+    public async Task<RunResult> Run(ScenarioOptions options, string runKey, IReadOnlyList<PartnerState>? roster = null,
+        CohortShape? shape = null, int checkpointEvery = 1, Action<Phase, int, int>? progress = null)
+    {
+        var rules = new RuleBook(options);
+        int partners = roster?.Count ?? options.Population.Partners;
+        var setup = new RunSetup
+        {
+            Options = options,
+            Partners = partners,
+            Cuts = roster is null ? new PopulationGenerator(rules).ComputeTierCuts() : null,
+            Shape = shape ?? new CohortShape(),
+            CheckpointEvery = checkpointEvery,
+        };
+        await grains.GetGrain<IRunGrain>(runKey).Define(setup);
+        var layout = new CohortLayout(partners, setup.Shape);
+        var root = grains.GetGrain<ICohortGrain>(layout.Root.Key, runKey);
+
+        progress?.Invoke(Phase.Creating, 0, rules.Quarters);
+        if (roster is null) await root.CreatePartners();
+        else
+            await Task.WhenAll(layout.Leaves().Select(leaf =>
+            {
+                var (start, end) = layout.Positions(leaf);
+                var slice = new PartnerState[end - start];
+                for (int i = start; i < end; i++) slice[i - start] = roster[i];
+                return grains.GetGrain<ICohortGrain>(leaf.Key, runKey).LoadPartners(slice);
+            }));
+
+        var perQuarter = new List<QuarterStats>(rules.Quarters);
+        for (int q = 0; q < rules.Quarters; q++)
+        {
+            progress?.Invoke(Phase.Stepping, q, rules.Quarters);
+            perQuarter.Add(await root.Step(q));
+        }
+        progress?.Invoke(Phase.Digesting, rules.Quarters, rules.Quarters);
+        if (checkpointEvery == 0) await root.Checkpoint();
+        var digest = StateDigest.Combine(await root.BlockHashes());
+        return new RunResult(partners, perQuarter, digest);
+    }
+}

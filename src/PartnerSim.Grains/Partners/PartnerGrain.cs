@@ -1,0 +1,59 @@
+using Orleans.Placement;
+using PartnerSim.Grains.Runs;
+using PartnerSim.Model.Engine;
+using PartnerSim.Model.Partners;
+using PartnerSim.Model.Random;
+
+namespace PartnerSim.Grains.Partners;
+
+/// <summary>
+/// Placed on the silo of its first caller (its cohort), so a quarter's fan-out stays local to a silo.
+/// </summary>
+[PreferLocalPlacement]
+public sealed class PartnerGrain(
+    [PersistentState("partner", GrainStorage.Partners)] IPersistentState<PartnerState> state,
+    RunContextCache runs) : Grain, IPartnerGrain
+{
+    // One generator per scheduler thread: a step runs start to finish without awaiting, so it is never shared.
+    [ThreadStatic] private static CounterRandom? t_rng;
+
+    private string RunKey { get { this.GetPrimaryKeyLong(out var run); return run!; } }
+
+    private static CounterRandom Rng(ulong seed)
+    {
+        var rng = t_rng ??= new CounterRandom(seed);
+        rng.Reseed(seed);
+        return rng;
+    }
+
+    public async Task Create()
+    {
+        var run = await runs.Get(RunKey);
+        long id = this.GetPrimaryKeyLong(out _);
+        state.State = run.Generator.Create(id, run.Setup.Cuts!, Rng(run.Rules.Options.Run.Seed));
+        await state.WriteStateAsync();
+    }
+
+    public async Task Load(PartnerState given)
+    {
+        state.State = given;
+        await state.WriteStateAsync();
+    }
+
+    public async Task<PartnerOutcome> Step(int quarter)
+    {
+        var run = await runs.Get(RunKey);
+        var s = state.State;
+        if (s.LastQuarter >= quarter)
+            throw new InvalidOperationException($"partner {s.Id} already stepped quarter {quarter}");
+        var outcome = PartnerStep.Run(s, quarter, run.Rules, Rng(run.Rules.Options.Run.Seed));
+        int every = run.Setup.CheckpointEvery;
+        if (every > 0 && ((quarter + 1) % every == 0 || quarter == run.Rules.Quarters - 1))
+            await state.WriteStateAsync();
+        return outcome;
+    }
+
+    public Task<byte[]> StateBytes() => Task.FromResult(PartnerStateCodec.ToBytes(state.State));
+
+    public Task Checkpoint() => state.WriteStateAsync();
+}

@@ -1,0 +1,25 @@
+using PartnerSim.Model.Options;
+using PartnerSim.Model.Population;
+
+namespace PartnerSim.Grains.Runs;
+
+/// <summary>What every silo needs to know about a run: the scenario, how partners are made, and the cohort tree.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RunSetup
+{
+    [Id(0)] public required ScenarioOptions Options { get; init; }
+    [Id(1)] public required int Partners { get; init; }
+    /// <summary>Tier boundaries of a generated population; null when partners come from a roster.</summary>
+    [Id(2)] public TierCuts? Cuts { get; init; }
+    [Id(3)] public required CohortShape Shape { get; init; }
+    /// <summary>Write partner state to storage every this many quarters (0: only after initialisation and at the end).</summary>
+    [Id(4)] public int CheckpointEvery { get; init; } = 1;
+}
+
+/// <summary>Partners per leaf cohort and children per inner cohort.</summary>
+[GenerateSerializer, Immutable]
+public sealed record CohortShape
+{
+    [Id(0)] public int LeafSize { get; init; } = 2048;
+    [Id(1)] public int FanOut { get; init; } = 16;
+}

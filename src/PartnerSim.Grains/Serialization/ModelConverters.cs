@@ -1,0 +1,112 @@
+using System.Text.Json;
+using PartnerSim.Model.Engine;
+using PartnerSim.Model.Options;
+using PartnerSim.Model.Partners;
+using PartnerSim.Model.Population;
+
+namespace PartnerSim.Grains.Serialization;
+
+// The model is kept free of Orleans, so its types cross grain boundaries through surrogates. Partner states
+// and quarter reductions travel in their own canonical byte forms (the same bytes the digest hashes);
+// the scenario, sent once per run, as JSON.
+
+[GenerateSerializer]
+public struct PartnerStateSurrogate
+{
+    [Id(0)] public byte[] Bytes;
+}
+
+[RegisterConverter]
+public sealed class PartnerStateConverter : IConverter<PartnerState, PartnerStateSurrogate>
+{
+    public PartnerState ConvertFromSurrogate(in PartnerStateSurrogate surrogate) => PartnerStateCodec.Read(surrogate.Bytes);
+    public PartnerStateSurrogate ConvertToSurrogate(in PartnerState value) => new() { Bytes = PartnerStateCodec.ToBytes(value) };
+}
+
+[GenerateSerializer]
+public struct QuarterStatsSurrogate
+{
+    [Id(0)] public byte[] Bytes;
+}
+
+[RegisterConverter]
+public sealed class QuarterStatsConverter : IConverter<QuarterStats, QuarterStatsSurrogate>
+{
+    public QuarterStats ConvertFromSurrogate(in QuarterStatsSurrogate surrogate) => QuarterStats.FromBytes(surrogate.Bytes);
+    public QuarterStatsSurrogate ConvertToSurrogate(in QuarterStats value) => new() { Bytes = value.ToBytes() };
+}
+
+[GenerateSerializer]
+public struct ScenarioOptionsSurrogate
+{
+    [Id(0)] public byte[] Json;
+}
+
+[RegisterConverter]
+public sealed class ScenarioOptionsConverter : IConverter<ScenarioOptions, ScenarioOptionsSurrogate>
+{
+    public ScenarioOptions ConvertFromSurrogate(in ScenarioOptionsSurrogate surrogate) =>
+        JsonSerializer.Deserialize<ScenarioOptions>(surrogate.Json)!;
+    public ScenarioOptionsSurrogate ConvertToSurrogate(in ScenarioOptions value) =>
+        new() { Json = JsonSerializer.SerializeToUtf8Bytes(value) };
+}
+
+[GenerateSerializer, Immutable]
+public struct TierCutsSurrogate
+{
+    [Id(0)] public double Gold;
+    [Id(1)] public double Premier;
+    [Id(2)] public double Select;
+}
+
+[RegisterConverter]
+public sealed class TierCutsConverter : IConverter<TierCuts, TierCutsSurrogate>
+{
+    public TierCuts ConvertFromSurrogate(in TierCutsSurrogate s) => new(s.Gold, s.Premier, s.Select);
+    public TierCutsSurrogate ConvertToSurrogate(in TierCuts v) =>
+        new() { Gold = v.GoldMinUsd, Premier = v.PremierMinUsd, Select = v.SelectMinUsd };
+}
+
+[GenerateSerializer, Immutable]
+public struct PartnerOutcomeSurrogate
+{
+    [Id(0)] public byte Flags;
+    [Id(1)] public byte Tier;
+    [Id(2)] public byte ManagedBy;
+    [Id(3)] public byte MainBand;
+    [Id(4)] public byte MainRawBand;
+    [Id(5)] public int MainPvi100;
+    [Id(6)] public long CpiEarnedCents;
+    [Id(7)] public long LegacyEarnedCents;
+    [Id(8)] public long CpiPaidCents;
+    [Id(9)] public long LegacyPaidCents;
+    [Id(10)] public long DiscountCents;
+    [Id(11)] public long ShortfallCents;
+    [Id(12)] public long BookingsCents;
+    [Id(13)] public int Deals;
+}
+
+[RegisterConverter]
+public sealed class PartnerOutcomeConverter : IConverter<PartnerOutcome, PartnerOutcomeSurrogate>
+{
+    public PartnerOutcome ConvertFromSurrogate(in PartnerOutcomeSurrogate s) => new()
+    {
+        WasActive = (s.Flags & 1) != 0, Active = (s.Flags & 2) != 0, Left = (s.Flags & 4) != 0,
+        Aware = (s.Flags & 8) != 0, MissedPayment = (s.Flags & 16) != 0, Losing = (s.Flags & 32) != 0,
+        Tier = (LegacyTier)s.Tier, ManagedBy = (ManagedBy)s.ManagedBy,
+        MainBand = (Band)s.MainBand, MainRawBand = (Band)s.MainRawBand, MainPvi100 = s.MainPvi100,
+        CpiEarnedCents = s.CpiEarnedCents, LegacyEarnedCents = s.LegacyEarnedCents,
+        CpiPaidCents = s.CpiPaidCents, LegacyPaidCents = s.LegacyPaidCents, DiscountCents = s.DiscountCents,
+        ShortfallCents = s.ShortfallCents, BookingsCents = s.BookingsCents, Deals = s.Deals,
+    };
+
+    public PartnerOutcomeSurrogate ConvertToSurrogate(in PartnerOutcome o) => new()
+    {
+        Flags = (byte)((o.WasActive ? 1 : 0) | (o.Active ? 2 : 0) | (o.Left ? 4 : 0) | (o.Aware ? 8 : 0)
+                       | (o.MissedPayment ? 16 : 0) | (o.Losing ? 32 : 0)),
+        Tier = (byte)o.Tier, ManagedBy = (byte)o.ManagedBy, MainBand = (byte)o.MainBand, MainRawBand = (byte)o.MainRawBand,
+        MainPvi100 = o.MainPvi100, CpiEarnedCents = o.CpiEarnedCents, LegacyEarnedCents = o.LegacyEarnedCents,
+        CpiPaidCents = o.CpiPaidCents, LegacyPaidCents = o.LegacyPaidCents, DiscountCents = o.DiscountCents,
+        ShortfallCents = o.ShortfallCents, BookingsCents = o.BookingsCents, Deals = o.Deals,
+    };
+}

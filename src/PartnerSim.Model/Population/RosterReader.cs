@@ -1,0 +1,84 @@
+using PartnerSim.Model.Csv;
+using PartnerSim.Model.Engine;
+using PartnerSim.Model.Partners;
+using PartnerSim.Model.Random;
+
+namespace PartnerSim.Model.Population;
+
+/// <summary>
+/// Loads real or hand-made partners from a roster CSV instead of generating them. Columns the roster lacks
+/// take the generator's draws for that partner id, so a partial roster is still a full population.
+/// Black Belt points given in a roster count as earned in the quarter before the run.
+/// </summary>
+public static class RosterReader
+{
+    public static readonly string[] Required =
+    [
+        "partner_id", "annual_bookings_usd", "growth_pct", "legacy_tier", "legacy_provider", "archetype", "managed_by",
+        "employees", "cspm", "mspm", "black_belt_points", "career_certs", "meraki_certs", "buying_program_pct",
+        "onboard_pct", "adopt_pct",
+    ];
+
+    /// <summary>Reads the roster; returns partners in ascending id order.</summary>
+    public static List<PartnerState> Read(CsvRows rows, RuleBook rules)
+    {
+        rows.Require(Required);
+        var generator = new PopulationGenerator(rules);
+        var rng = new CounterRandom(rules.Options.Run.Seed);
+        var seen = new HashSet<long>();
+        var partners = new List<PartnerState>();
+        while (rows.Next())
+        {
+            long id = rows.Id("partner_id");
+            if (!seen.Add(id)) throw rows.Error("partner_id", $"duplicate partner id {id}");
+            partners.Add(ReadRow(rows, id, generator, rules, rng));
+        }
+        partners.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return partners;
+    }
+
+    private static PartnerState ReadRow(CsvRows r, long id, PopulationGenerator generator, RuleBook rules, CounterRandom rng)
+    {
+        double bookings = r.Number("annual_bookings_usd", min: 0);
+        var s = generator.Create(id, r.Choice<LegacyTier>("legacy_tier"), bookings, rng);
+        s.GrowthPct = r.Number("growth_pct", min: -100);
+        s.AcvGrowthPct = s.TcvGrowthPct = s.GrowthPct;
+        s.LegacyProvider = r.Choice<LegacyProvider>("legacy_provider");
+        s.Archetype = r.Choice<Archetype>("archetype");
+        s.ManagedBy = r.Choice<ManagedBy>("managed_by");
+        s.Employees = r.Integer("employees", min: 1);
+        s.Cspm = r.Choice<Maturity>("cspm");
+        s.Mspm = r.Choice<Maturity>("mspm");
+        Array.Clear(s.BlackBeltHalfPoints);
+        s.BlackBeltHalfPoints[0] = (int)Math.Round(2 * r.Number("black_belt_points", min: 0));
+        s.CareerCerts = r.Integer("career_certs");
+        s.MerakiCerts = r.Integer("meraki_certs");
+        s.BuyingProgramPct = r.Number("buying_program_pct", 0, 100);
+        s.OnboardPct = r.Number("onboard_pct", 0, 100);
+        s.AdoptPct = r.Number("adopt_pct", 0, 100);
+
+        if (r.Has("meraki_registered")) s.MerakiRegistered = r.Flag("meraki_registered");
+        if (r.Has("aap_pct")) s.AapPct = r.Number("aap_pct", 0, 100);
+        if (r.Has("ai_bookings_pct")) s.AiBookingsPct = r.Number("ai_bookings_pct", 0, 100);
+        if (r.Has("premium_services_pct")) s.PremiumServicesPct = r.Number("premium_services_pct", 0, 100);
+        if (r.Has("otrr_pct")) s.OtrrPct = r.Number("otrr_pct", 0, 100);
+        if (r.Has("powered_services")) s.PoweredServices = r.Integer("powered_services");
+        if (r.Has("acv_growth_pct")) s.AcvGrowthPct = r.Number("acv_growth_pct");
+        if (r.Has("tcv_growth_pct")) s.TcvGrowthPct = r.Number("tcv_growth_pct");
+        bool anyShare = false;
+        foreach (var p in Metrics.AllPortfolios)
+        {
+            string column = "share_" + p.ToString().ToLowerInvariant();
+            if (!r.Has(column)) continue;
+            if (!anyShare) { Array.Clear(s.PortfolioShare); anyShare = true; }
+            s.PortfolioShare[(int)p] = r.Number(column, 0, 1);
+        }
+        if (anyShare)
+        {
+            if (s.PortfolioShare.Sum() <= 0) throw r.Error("share_networking", "portfolio shares sum to 0");
+            PopulationGenerator.NormaliseShares(s);
+        }
+        PartnerFactory.Complete(s, rules);
+        return s;
+    }
+}

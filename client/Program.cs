@@ -46,6 +46,12 @@ namespace PartnerSim.Cli
                 Console.Error.WriteLine("cancelled");
                 return ExitCodes.Failure;
             }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine($"failed: {e.GetType().Name}: {e.Message}");
+                if (Environment.GetEnvironmentVariable("PARTNERSIM_TRACE") == "1") Console.Error.WriteLine(e);
+                return ExitCodes.Failure;
+            }
         }
     }
 }

@@ -54,7 +54,8 @@ public static class RunCommand
                     ? Task.Run(() => EngineLoop.Run(input.Rules, input.Source,
                         quarterDone: q => report($"quarter {input.Rules.QuarterAt(q)}", q + 1), cancel: cancel), cancel)
                     : RunOnGrains(input, shape, p.GetValue(checkpoint), report));
-            var runReport = new RunReport(input.Rules, result, p.GetValue(engine).ToString().ToLowerInvariant(), clock.Elapsed.TotalSeconds);
+            var runReport = new RunReport(input.Rules, result, p.GetValue(engine).ToString().ToLowerInvariant(),
+                clock.Elapsed.TotalSeconds, input.TopBookingsShare);
 
             AtomicOutput.WriteDirectory(target, dir =>
             {

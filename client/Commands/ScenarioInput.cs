@@ -32,7 +32,20 @@ public sealed record ScenarioInput(ScenarioOptions Options, RuleBook Rules, List
         return new ScenarioInput(o, rules, roster);
     }
 
-    public IPartnerSource Source => Roster is not null
-        ? new ListedPartners(Roster)
-        : new GeneratedPartners(new PopulationGenerator(Rules), new PopulationGenerator(Rules).ComputeTierCuts());
+    /// <summary>Every partner's annual bookings at run start (the calibration of the population's skew).</summary>
+    public double[] InitialBookings => Roster is not null
+        ? Roster.Select(p => p.AnnualBookingsUsd).ToArray()
+        : new PopulationGenerator(Rules).DrawAllBookings();
+
+    public double TopBookingsShare => PopulationGenerator.TopShare(InitialBookings, Options.Population.TopPartnersShare);
+
+    public IPartnerSource Source
+    {
+        get
+        {
+            if (Roster is not null) return new ListedPartners(Roster);
+            var generator = new PopulationGenerator(Rules);
+            return new GeneratedPartners(generator, generator.ComputeTierCuts());
+        }
+    }
 }

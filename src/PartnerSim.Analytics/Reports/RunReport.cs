@@ -3,7 +3,8 @@ using PartnerSim.Model.Engine;
 namespace PartnerSim.Analytics.Reports;
 
 /// <summary>A finished run with what reporting needs to describe it.</summary>
-public sealed record RunReport(RuleBook Rules, RunResult Result, string Engine, double ElapsedSeconds)
+/// <param name="TopBookingsShare">Share of run-start bookings held by the top <c>topPartnersShare</c> of partners.</param>
+public sealed record RunReport(RuleBook Rules, RunResult Result, string Engine, double ElapsedSeconds, double TopBookingsShare)
 {
     public long PartnerQuarters => (long)Result.Partners * Rules.Quarters;
 
@@ -13,6 +14,8 @@ public sealed record RunReport(RuleBook Rules, RunResult Result, string Engine, 
     public IEnumerable<QuarterStats> AfterLaunch => Result.PerQuarter.Where(s => Rules.IsLaunched(s.Quarter));
 
     public QuarterStats? LaunchQuarter => Result.PerQuarter.FirstOrDefault(s => s.Quarter == Rules.Launch);
+
+    public Calibration Calibration => Calibration.Measure(this, TopBookingsShare);
 
     public static decimal Usd(long cents) => cents / 100m;
 

@@ -31,6 +31,7 @@ public static class SummaryJson
         w.WriteNumber("partnerQuartersPerSecond", report.ElapsedSeconds > 0 ? Math.Round(report.PartnerQuarters / report.ElapsedSeconds) : 0);
         w.WriteString("digest", report.Result.Digest);
         WriteHeadline(w, report);
+        WriteCalibration(w, report.Calibration);
         WriteAssumptions(w, o);
         w.WriteStartArray("perQuarter");
         foreach (var q in report.Result.PerQuarter) WriteQuarter(w, report, q);
@@ -52,6 +53,33 @@ public static class SummaryJson
         WriteNullable(w, "fatMiddleMedianShortfallAtLaunchUsd", RunReport.Usd(launch?.FatMiddle.LosingShortfall.Quantile(0.5)));
         w.WriteNumber("partnersLeft", r.Result.PerQuarter.Sum(q => q.Left));
         w.WriteEndObject();
+    }
+
+    private static void WriteCalibration(Utf8JsonWriter w, Calibration c)
+    {
+        w.WriteStartObject("calibration");
+        w.WriteStartObject("topBookingsShare");
+        w.WriteNumber("value", Math.Round(c.TopBookingsShare, 4));
+        w.WriteString("target", $"the top {c.TopPartnersShare * 100:0}% of partners book {c.TopBookingsTarget * 100:0}% ± {Calibration.TopBookingsTolerance * 100:0} points");
+        w.WriteBoolean("met", c.TopBookingsMet);
+        w.WriteEndObject();
+        w.WriteStartObject("fatMiddleMedianShortfallAtLaunchUsd");
+        WriteNullable(w, "value", c.LaunchMedianShortfallUsd);
+        w.WriteString("target", $"{Calibration.MedianLowUsd:N0}–{Calibration.MedianHighUsd:N0} USD per quarter (\"50k, 60k, 70k\")");
+        WriteNullable(w, "met", c.LaunchMedianMet);
+        w.WriteEndObject();
+        w.WriteStartObject("cpiToLegacyPot");
+        w.WriteString("quarter", c.MatchQuarter);
+        WriteNullable(w, "value", c.CpiToLegacyRatio is { } ratio ? Math.Round((decimal)ratio, 4) : null);
+        w.WriteString("target", $">= 1 in the {Calibration.MatchQuartersAfterLaunch}th quarter after launch (\"will at least match\")");
+        WriteNullable(w, "met", c.PotMatchMet);
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, bool? value)
+    {
+        if (value is null) w.WriteNull(name); else w.WriteBoolean(name, value.Value);
     }
 
     private static void WriteAssumptions(Utf8JsonWriter w, ScenarioOptions o)

@@ -39,18 +39,36 @@ public sealed class PopulationGenerator
     public double DrawAnnualBookings(long id, CounterRandom rng) =>
         Math.Exp(_mu + BookingsSigma * rng.At(id, CounterRandom.PopulationQuarter, RandomStream.PopulationBookings).StandardNormal());
 
-    /// <summary>Ranks all N partners' bookings once to place the tier boundaries (top 1.5% Gold, …).</summary>
-    public TierCuts ComputeTierCuts()
+    /// <summary>Every partner's annual bookings at run start, by position (id − 1).</summary>
+    public double[] DrawAllBookings()
     {
         var rng = new CounterRandom(_rules.Options.Run.Seed);
         var bookings = new double[Count];
         for (int i = 0; i < bookings.Length; i++) bookings[i] = DrawAnnualBookings(i + 1, rng);
+        return bookings;
+    }
+
+    public TierCuts ComputeTierCuts() => ComputeTierCuts(DrawAllBookings());
+
+    /// <summary>Ranks all N partners' bookings once to place the tier boundaries (top 1.5% Gold, …).</summary>
+    public TierCuts ComputeTierCuts(double[] allBookings)
+    {
+        var bookings = (double[])allBookings.Clone();
         Array.Sort(bookings, (a, b) => b.CompareTo(a));
         var share = _o.TierShare;
         int gold = (int)Math.Round(share.Gold * Count);
         int premier = gold + (int)Math.Round(share.Premier * Count);
         int select = premier + (int)Math.Round(share.Select * Count);
         return new TierCuts(CutAt(bookings, gold), CutAt(bookings, premier), CutAt(bookings, select));
+    }
+
+    /// <summary>Share of all bookings booked by the top fraction of partners (calibration target 1).</summary>
+    public static double TopShare(IReadOnlyCollection<double> bookings, double topFraction)
+    {
+        var sorted = bookings.OrderByDescending(b => b).ToArray();
+        int top = (int)Math.Round(topFraction * sorted.Length);
+        double total = sorted.Sum();
+        return total > 0 ? sorted.Take(top).Sum() / total : 0;
     }
 
     private static double CutAt(double[] descending, int count) =>

@@ -113,8 +113,9 @@ public sealed class ScenarioLoaderTests : IDisposable
         var o = ScenarioLoader.Load(Write("full.yaml", Full));
 
         // Siblings of the values set above keep the rule book's defaults (§4, §5, §6).
-        Assert.Equal(3.0, o.Money.LandRatePct.Networking);
-        Assert.Equal(2.0, o.Money.LandRatePct.Services);
+        // Land rates: the calibrated defaults (MoneyOptions), not the rule book's first guess.
+        Assert.Equal(4.0, o.Money.LandRatePct.Networking);
+        Assert.Equal(2.5, o.Money.LandRatePct.Services);
         Assert.Equal(20_000, o.Money.DealSizeUsd.S);
         Assert.Equal(0.9, o.Behaviour.PAct.Strategist);
         Assert.Equal(0.25, o.Behaviour.PAct.Traditionalist);
@@ -125,7 +126,7 @@ public sealed class ScenarioLoaderTests : IDisposable
         Assert.Equal(0.7, o.Population.Engagement.Premier.Mean);
         Assert.Equal(6, o.Behaviour.Actions.IntermediateCost);
         // ... and the shared default instance is untouched.
-        Assert.Equal(3.5, ScenarioOptions.Default.Money.LandRatePct.Security);
+        Assert.Equal(4.5, ScenarioOptions.Default.Money.LandRatePct.Security);
         Assert.Equal(0.05, ScenarioOptions.Default.Behaviour.PAct.Waiting);
     }
 

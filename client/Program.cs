@@ -8,6 +8,9 @@ var root = new RootCommand("PartnerSim: population simulation of the Cisco 360 p
 {
     RunCommand.Create(),
     EvaluateCommand.Create(),
+    ValidateCommand.Create(),
+    ScenariosCommand.Create(),
+    RosterCommand.Create(),
 };
 return await Cli.Invoke(root, args);
 

@@ -32,14 +32,16 @@ public static class RunCommand
         var checkpoint = new Option<int>("--checkpoint-every") { Description = "write partner state to storage every N quarters (0: only at the end)", DefaultValueFactory = _ => 1 };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "print nothing but errors" };
         var json = new Option<bool>("--json") { Description = "print summary.json to standard output instead of tables" };
+        var skipBadRows = new Option<bool>("--skip-bad-rows") { Description = "pass over bad roster rows with a counted warning instead of failing" };
 
         var command = new Command("run", "Run a scenario and write summary.json and quarters.csv")
         {
-            scenario, partners, quarters, seed, outDir, engine, leafSize, fanOut, checkpoint, quiet, json,
+            scenario, partners, quarters, seed, outDir, engine, leafSize, fanOut, checkpoint, quiet, json, skipBadRows,
         };
         command.SetAction(async (p, cancel) =>
         {
-            var input = ScenarioInput.Load(p.GetValue(scenario)!, p.GetValue(partners), p.GetValue(quarters), p.GetValue(seed));
+            var input = ScenarioInput.Load(p.GetValue(scenario)!, p.GetValue(partners), p.GetValue(quarters), p.GetValue(seed),
+                p.GetValue(skipBadRows));
             var shape = new CohortShape { LeafSize = p.GetValue(leafSize), FanOut = p.GetValue(fanOut) };
             if (shape.LeafSize <= 0 || shape.LeafSize % StateDigest.BlockSize != 0)
                 throw new BadInputException($"--leaf-size: must be a positive multiple of {StateDigest.BlockSize} (got {shape.LeafSize})");

@@ -10,7 +10,8 @@ namespace PartnerSim.Cli.Commands;
 /// <summary>A scenario as a command takes it: loaded, validated, with command-line overrides applied, and its roster read.</summary>
 public sealed record ScenarioInput(ScenarioOptions Options, RuleBook Rules, List<PartnerState>? Roster)
 {
-    public static ScenarioInput Load(string path, int? partners = null, int? quarters = null, ulong? seed = null)
+    public static ScenarioInput Load(string path, int? partners = null, int? quarters = null, ulong? seed = null,
+        bool skipBadRows = false)
     {
         if (!File.Exists(path)) throw new BadInputException($"{path}: scenario file not found");
         var o = ScenarioLoader.Load(path);
@@ -26,7 +27,10 @@ public sealed record ScenarioInput(ScenarioOptions Options, RuleBook Rules, List
         if (o.Population.Roster is { } rosterPath)
         {
             using var rows = CsvRows.Open(rosterPath);
-            roster = RosterReader.Read(rows, rules);
+            var skipped = new List<CsvInputException>();
+            roster = RosterReader.Read(rows, rules, skipBadRows, skipped);
+            if (skipped.Count > 0)
+                Console.Error.WriteLine($"warning: skipped {skipped.Count} bad roster row(s); first: {skipped[0].Message}");
             if (roster.Count == 0) throw new CsvInputException(rosterPath, 2, "row", "the roster has no partners");
         }
         return new ScenarioInput(o, rules, roster);

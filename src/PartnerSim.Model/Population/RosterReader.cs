@@ -12,26 +12,30 @@ namespace PartnerSim.Model.Population;
 /// </summary>
 public static class RosterReader
 {
-    public static readonly string[] Required =
-    [
-        "partner_id", "annual_bookings_usd", "growth_pct", "legacy_tier", "legacy_provider", "archetype", "managed_by",
-        "employees", "cspm", "mspm", "black_belt_points", "career_certs", "meraki_certs", "buying_program_pct",
-        "onboard_pct", "adopt_pct",
-    ];
-
     /// <summary>Reads the roster; returns partners in ascending id order.</summary>
-    public static List<PartnerState> Read(CsvRows rows, RuleBook rules)
+    /// <param name="skipped">Bad rows passed over (only with <paramref name="skipBadRows"/>; else the first one throws).</param>
+    public static List<PartnerState> Read(CsvRows rows, RuleBook rules) => Read(rows, rules, false, []);
+
+    public static List<PartnerState> Read(CsvRows rows, RuleBook rules, bool skipBadRows, List<CsvInputException> skipped)
     {
-        rows.Require(Required);
+        rows.Require(RosterColumns.Required);
         var generator = new PopulationGenerator(rules);
         var rng = new CounterRandom(rules.Options.Run.Seed);
         var seen = new HashSet<long>();
         var partners = new List<PartnerState>();
         while (rows.Next())
         {
-            long id = rows.Id("partner_id");
-            if (!seen.Add(id)) throw rows.Error("partner_id", $"duplicate partner id {id}");
-            partners.Add(ReadRow(rows, id, generator, rules, rng));
+            try
+            {
+                long id = rows.Id("partner_id");
+                if (seen.Contains(id)) throw rows.Error("partner_id", $"duplicate partner id {id}");
+                partners.Add(ReadRow(rows, id, generator, rules, rng));
+                seen.Add(id);
+            }
+            catch (CsvInputException bad) when (skipBadRows)
+            {
+                skipped.Add(bad);
+            }
         }
         partners.Sort((a, b) => a.Id.CompareTo(b.Id));
         return partners;
@@ -51,6 +55,7 @@ public static class RosterReader
         s.Mspm = r.Choice<Maturity>("mspm");
         Array.Clear(s.BlackBeltHalfPoints);
         s.BlackBeltHalfPoints[0] = (int)Math.Round(2 * r.Number("black_belt_points", min: 0));
+        if (r.Has("black_belt_points_by_age")) ReadBlackBeltByAge(r, s);
         s.CareerCerts = r.Integer("career_certs");
         s.MerakiCerts = r.Integer("meraki_certs");
         s.BuyingProgramPct = r.Number("buying_program_pct", 0, 100);
@@ -75,10 +80,29 @@ public static class RosterReader
         }
         if (anyShare)
         {
-            if (s.PortfolioShare.Sum() <= 0) throw r.Error("share_networking", "portfolio shares sum to 0");
-            PopulationGenerator.NormaliseShares(s);
+            double sum = s.PortfolioShare.Sum();
+            if (sum <= 0) throw r.Error("share_networking", "portfolio shares sum to 0");
+            // Shares written by `roster export` already sum to 1 up to rounding; keep them bit for bit.
+            if (Math.Abs(sum - 1) > 1e-9) PopulationGenerator.NormaliseShares(s);
         }
         PartnerFactory.Complete(s, rules);
         return s;
+    }
+
+    private static void ReadBlackBeltByAge(CsvRows r, PartnerState s)
+    {
+        const string column = "black_belt_points_by_age";
+        var text = r.Text(column);
+        if (text.Length == 0) return;
+        var parts = text.Split(';');
+        if (parts.Length > s.BlackBeltHalfPoints.Length)
+            throw r.Error(column, $"more than {s.BlackBeltHalfPoints.Length} quarters of history");
+        for (int age = 0; age < parts.Length; age++)
+        {
+            if (!double.TryParse(parts[age], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var points)
+                || points < 0 || Math.Abs(points * 2 - Math.Round(points * 2)) > 1e-9)
+                throw r.Error(column, $"'{parts[age]}' is not a non-negative multiple of 0.5");
+            s.BlackBeltHalfPoints[age] = (int)Math.Round(points * 2);
+        }
     }
 }

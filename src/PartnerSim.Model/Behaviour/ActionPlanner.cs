@@ -66,14 +66,15 @@ public static class ActionPlanner
     {
         ProgramAction? best = null;
         long bestGain = 0, bestCost = 1;
-        var baseInputs = MetricInputs.Of(s, rules.Options.Rules.BlackBeltWindowQuarters);
-        int base10k = Pvi10k(baseInputs, s.MainPortfolio, rules);
+        var now = MetricInputs.Of(s, rules.Options.Rules.BlackBeltWindowQuarters);
+        Span<int> idx = stackalloc int[Metrics.Count];
+        PviScorer.Indexes(rules.Scoring, now, inGrace: false, idx);
         foreach (var action in PaidActions)
         {
             if (!Applicable(s, action)) continue;
-            var after = baseInputs;
+            var after = now;
             Preview(ref after, s, action, rules);
-            long gain = Pvi10k(after, s.MainPortfolio, rules) - base10k;
+            long gain = Gain10k(action, after, idx, s.MainPortfolio, rules);
             long cost = Cost(action, rules.Options.Behaviour.Actions);
             // gain/cost > bestGain/bestCost, cross-multiplied to stay exact; strict so ties keep the earlier action.
             if (gain > 0 && gain * bestCost > bestGain * cost)
@@ -82,6 +83,24 @@ public static class ActionPlanner
             }
         }
         return best;
+    }
+
+    /// <summary>The metrics an action moves; the PVI gain is theirs alone (no grace, so they are independent).</summary>
+    private static ReadOnlySpan<Metric> Moves(ProgramAction a) => a switch
+    {
+        ProgramAction.PreSalesAap => [Metric.Onboard, Metric.Adopt],
+        ProgramAction.BlackBeltTraining => [Metric.BlackBelt],
+        ProgramAction.CareerCertifications => [Metric.Career],
+        ProgramAction.ValidateCspmBasic or ProgramAction.CspmIntermediate or ProgramAction.CspmExpert => [Metric.Cspm],
+        _ => [Metric.Mspm],
+    };
+
+    private static long Gain10k(ProgramAction a, in MetricInputs after, ReadOnlySpan<int> idxNow, Portfolio p, RuleBook rules)
+    {
+        long gain = 0;
+        foreach (var m in Moves(a))
+            gain += (long)(PviScorer.Index(rules.Scoring, m, after) - idxNow[(int)m]) * rules.Scoring.Coefficient(p, m);
+        return gain;
     }
 
     public static bool Applicable(PartnerState s, ProgramAction a) => a switch

@@ -1,4 +1,3 @@
-using MathNet.Numerics.Distributions;
 using PartnerSim.Model.Engine;
 using PartnerSim.Model.Partners;
 using PartnerSim.Model.Random;
@@ -20,7 +19,7 @@ public static class Deals
 
         int size = (int)s.Size;
         rng.At(s.Id, quarter, RandomStream.Deals);
-        int n = Poisson.Sample(rng, quarterBookings / rules.DealSize[size]);
+        int n = rng.Poisson(quarterBookings / rules.DealSize[size]);
         if (n == 0) n = 1;
 
         bool launched = rules.IsLaunched(quarter);
@@ -33,10 +32,12 @@ public static class Deals
 
         for (int i = 0; i < n; i++)
         {
-            double value = Math.Exp(mu + sigma * rng.StandardNormal());
-            var p = PickPortfolio(s.PortfolioShare, rng.Uniform());
-            bool registered = rng.Uniform() < regRate;
-            bool assessed = rng.Uniform() < aapRate;
+            // One Philox block per deal: two words for the value, one for the portfolio, one for the two coins.
+            var (w0, w1, w2, w3) = rng.NextBlock();
+            double value = Math.Exp(mu + sigma * CounterRandom.NormalFrom(CounterRandom.Uniform53(w0, w1)));
+            var p = PickPortfolio(s.PortfolioShare, CounterRandom.Uniform32(w2));
+            bool registered = (w3 >> 16) * (1.0 / 65536) < regRate;
+            bool assessed = (w3 & 0xFFFF) * (1.0 / 65536) < aapRate;
             money.BookingsUsd += value;
 
             if (legacyQualifies)

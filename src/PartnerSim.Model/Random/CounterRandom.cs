@@ -43,6 +43,41 @@ public sealed class CounterRandom : System.Random
         return ((ulong)a << 32) | b;
     }
 
+    /// <summary>The next draw's whole 128-bit Philox block, for callers that need several values at once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public (uint, uint, uint, uint) NextBlock() => Philox.Block(_partner, _quarter, _stream, _index++, _k0, _k1);
+
+    /// <summary>Uniform on [0, 1) with 53 random bits made from two 32-bit words.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Uniform53(uint hi, uint lo) => ((((ulong)hi << 32) | lo) >> 11) * (1.0 / (1UL << 53));
+
+    /// <summary>Uniform on [0, 1) from one 32-bit word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Uniform32(uint w) => w * (1.0 / 4294967296.0);
+
+    /// <summary>Standard normal by inversion of a 53-bit uniform (never exactly 0).</summary>
+    public static double NormalFrom(double u) =>
+        MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, u <= 0 ? double.Epsilon : u);
+
+    /// <summary>
+    /// Poisson by inversion of one uniform: one counter per draw, whatever the mean. Past a mean of 500,
+    /// e^−λ nears the smallest double, so MathNet's sampler (PTRS) draws from the stream instead.
+    /// </summary>
+    public int Poisson(double lambda)
+    {
+        if (lambda <= 0) return 0;
+        if (lambda > 500) return MathNet.Numerics.Distributions.Poisson.Sample(this, lambda);
+        double u = Uniform(), p = Math.Exp(-lambda), cdf = p;
+        int k = 0;
+        while (u >= cdf && k < 10_000)
+        {
+            k++;
+            p *= lambda / k;
+            cdf += p;
+        }
+        return k;
+    }
+
     /// <summary>Uniform on [0, 1) with 53 random bits.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Uniform() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
@@ -50,12 +85,7 @@ public sealed class CounterRandom : System.Random
     public bool Chance(double p) => Uniform() < p;
 
     /// <summary>Standard normal by inversion: exactly one counter per draw.</summary>
-    public double StandardNormal()
-    {
-        double u = Uniform();
-        if (u <= 0) u = double.Epsilon;
-        return MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, u);
-    }
+    public double StandardNormal() => NormalFrom(Uniform());
 
     protected override double Sample() => Uniform();
     public override double NextDouble() => Uniform();

@@ -9,12 +9,8 @@ public static class PviScorer
     /// <summary>Fills <paramref name="indexes"/> (one IndexAchieved per <see cref="Metric"/>).</summary>
     public static void Indexes(ScoringRules rules, in MetricInputs x, bool inGrace, Span<int> indexes)
     {
+        for (int m = 0; m < Metrics.Count; m++) indexes[m] = Index(rules, (Metric)m, x);
         var o = rules.Options;
-        int registeredMeraki = o.MerakiCounts ? x.RegisteredMerakiCerts : 0;
-        int size = (int)x.Size;
-
-        indexes[(int)Metric.Cspm] = rules.MaturityIndex(x.Cspm, managedServices: false);
-        indexes[(int)Metric.Mspm] = rules.MaturityIndex(x.Mspm, managedServices: true);
         if (inGrace && x.Cspm == Maturity.None && x.Mspm == Maturity.None)
         {
             // The white paper's "50% of the Partner Value Index values" for partners with no validated maturity.
@@ -22,18 +18,29 @@ public static class PviScorer
             indexes[(int)Metric.Cspm] = half ? o.ExpertIndex / 2 : o.CspmBasicIndex;
             indexes[(int)Metric.Mspm] = half ? o.ExpertIndex / 2 : o.MspmBasicIndex;
         }
-        // Half-points against a target in whole points: floor(10 × (h/2) / target) = floor(10h / 2target).
-        indexes[(int)Metric.BlackBelt] = IndexScales.AgainstTarget(x.BlackBeltHalfPoints + registeredMeraki, 2L * rules.BlackBeltTarget[size]);
-        indexes[(int)Metric.Career] = IndexScales.AgainstTarget(x.CareerCerts + registeredMeraki, rules.CareerTarget[size]);
-        indexes[(int)Metric.PoweredServices] = IndexScales.PoweredServices(x.PoweredServices);
-        indexes[(int)Metric.Acv] = IndexScales.Growth(x.AcvGrowthPct);
-        indexes[(int)Metric.Tcv] = IndexScales.Growth(x.TcvGrowthPct);
-        indexes[(int)Metric.BuyingProgram] = IndexScales.FivePointSteps(x.BuyingProgramPct);
-        indexes[(int)Metric.AiBookings] = IndexScales.FivePointSteps(x.AiBookingsPct);
-        indexes[(int)Metric.PremiumServices] = IndexScales.FivePointSteps(x.PremiumServicesPct);
-        indexes[(int)Metric.Onboard] = IndexScales.Onboard(x.OnboardPct);
-        indexes[(int)Metric.Adopt] = IndexScales.Adopt(x.AdoptPct);
-        indexes[(int)Metric.OnTimeRenewal] = IndexScales.OnTimeRenewal(x.OtrrPct);
+    }
+
+    /// <summary>One metric's IndexAchieved, without grace credit.</summary>
+    public static int Index(ScoringRules rules, Metric metric, in MetricInputs x)
+    {
+        int registeredMeraki = rules.Options.MerakiCounts ? x.RegisteredMerakiCerts : 0;
+        return metric switch
+        {
+            Metric.Cspm => rules.MaturityIndex(x.Cspm, managedServices: false),
+            Metric.Mspm => rules.MaturityIndex(x.Mspm, managedServices: true),
+            // Half-points against a target in whole points: floor(10 × (h/2) / target) = floor(10h / 2target).
+            Metric.BlackBelt => IndexScales.AgainstTarget(x.BlackBeltHalfPoints + registeredMeraki, 2L * rules.BlackBeltTarget[(int)x.Size]),
+            Metric.Career => IndexScales.AgainstTarget(x.CareerCerts + registeredMeraki, rules.CareerTarget[(int)x.Size]),
+            Metric.PoweredServices => IndexScales.PoweredServices(x.PoweredServices),
+            Metric.Acv => IndexScales.Growth(x.AcvGrowthPct),
+            Metric.Tcv => IndexScales.Growth(x.TcvGrowthPct),
+            Metric.BuyingProgram => IndexScales.FivePointSteps(x.BuyingProgramPct),
+            Metric.AiBookings => IndexScales.FivePointSteps(x.AiBookingsPct),
+            Metric.PremiumServices => IndexScales.FivePointSteps(x.PremiumServicesPct),
+            Metric.Onboard => IndexScales.Onboard(x.OnboardPct),
+            Metric.Adopt => IndexScales.Adopt(x.AdoptPct),
+            _ => IndexScales.OnTimeRenewal(x.OtrrPct),
+        };
     }
 
     /// <summary>Rounded PVI ×100 of one portfolio.</summary>

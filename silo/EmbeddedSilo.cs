@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
 using PartnerSim.Grains;
 
 namespace PartnerSim.Silo;
@@ -19,6 +20,8 @@ public static class EmbeddedSilo
                 gatewayPort: gatewayPort == 0 ? FreePort() : gatewayPort);
             silo.AddMemoryGrainStorage(GrainStorage.Partners);
             silo.AddPartnerSim();
+            // Partners are touched once a quarter; never let a slow quarter collect them mid-run.
+            silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(2));
         });
         return builder.Build();
     }

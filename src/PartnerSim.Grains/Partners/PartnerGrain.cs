@@ -17,6 +17,8 @@ public sealed class PartnerGrain(
     // One generator per scheduler thread: a step runs start to finish without awaiting, so it is never shared.
     [ThreadStatic] private static CounterRandom? t_rng;
 
+    private RunContext? _run;
+
     private string RunKey { get { this.GetPrimaryKeyLong(out var run); return run!; } }
 
     private static CounterRandom Rng(ulong seed)
@@ -26,23 +28,25 @@ public sealed class PartnerGrain(
         return rng;
     }
 
+    private async ValueTask<RunContext> Run() => _run ??= await runs.Get(RunKey);
+
     public async Task Create()
     {
-        var run = await runs.Get(RunKey);
+        var run = await Run();
         long id = this.GetPrimaryKeyLong(out _);
         state.State = run.Generator.Create(id, run.Setup.Cuts!, Rng(run.Rules.Options.Run.Seed));
-        await state.WriteStateAsync();
+        if (run.Setup.CheckpointEvery > 0) await state.WriteStateAsync();
     }
 
     public async Task Load(PartnerState given)
     {
         state.State = given;
-        await state.WriteStateAsync();
+        if ((await Run()).Setup.CheckpointEvery > 0) await state.WriteStateAsync();
     }
 
     public async Task<PartnerOutcome> Step(int quarter)
     {
-        var run = await runs.Get(RunKey);
+        var run = await Run();
         var s = state.State;
         if (s.LastQuarter >= quarter)
             throw new InvalidOperationException($"partner {s.Id} already stepped quarter {quarter}");

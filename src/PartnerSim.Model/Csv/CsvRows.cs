@@ -21,8 +21,10 @@ public sealed class CsvRows : IDisposable
         _reader = reader;
         var header = reader.ReadLine() ?? throw new CsvInputException(file, 1, "header", "the file is empty");
         Line = 1;
-        _columns = header.Split(',').Select((name, i) => (name: name.Trim().ToLowerInvariant(), i))
-            .ToDictionary(c => c.name, c => c.i);
+        _columns = new Dictionary<string, int>();
+        foreach (var (name, i) in header.Split(',').Select((name, i) => (name.Trim().ToLowerInvariant(), i)))
+            if (!_columns.TryAdd(name, i))
+                throw new CsvInputException(file, 1, name, "column appears twice in the header");
     }
 
     public static CsvRows Open(string path)

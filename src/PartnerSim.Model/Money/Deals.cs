@@ -19,7 +19,13 @@ public static class Deals
 
         int size = (int)s.Size;
         rng.At(s.Id, quarter, RandomStream.Deals);
-        int n = rng.Poisson(quarterBookings / rules.DealSize[size]);
+        double lambda = quarterBookings / rules.DealSize[size], scale = 1;
+        if (lambda > m.MaxDealsPerQuarter)
+        {
+            scale = lambda / m.MaxDealsPerQuarter;
+            lambda = m.MaxDealsPerQuarter;
+        }
+        int n = rng.Poisson(lambda);
         if (n == 0) n = 1;
 
         bool launched = rules.IsLaunched(quarter);
@@ -28,7 +34,7 @@ public static class Deals
         double providerRate = s.LegacyProvider != LegacyProvider.None ? m.ProviderRebatePct / 100 : 0;
         double adoptRate = AdoptRate(s, m.AdoptStandardPct, m.AdoptAdvancedPct);
         double regRate = m.DealRegRate, aapRate = s.AapPct / 100;
-        double mu = rules.DealLogMu[size], sigma = m.DealValueSigma;
+        double mu = rules.DealLogMu[size] + Math.Log(scale), sigma = m.DealValueSigma;
 
         for (int i = 0; i < n; i++)
         {

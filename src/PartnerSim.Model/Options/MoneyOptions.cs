@@ -9,6 +9,14 @@ public sealed record MoneyOptions
     [Param(Provenance.Asm, "sigma of the lognormal deal value")]
     public double DealValueSigma { get; init; } = 1.0;
 
+    /// <summary>
+    /// A partner whose bookings would make more deals than this in a quarter books this many larger deals
+    /// instead (same expected value): rebates are linear in deal value, so totals are kept while a run with
+    /// extreme bookings still finishes.
+    /// </summary>
+    [Param(Provenance.Asm, "most deals one partner books in a quarter (larger bookings make larger deals)")]
+    public int MaxDealsPerQuarter { get; init; } = 10_000;
+
     [Param(Provenance.Asm, "probability that a deal is registered")]
     public double DealRegRate { get; init; } = 0.6;
 

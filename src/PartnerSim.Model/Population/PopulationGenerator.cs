@@ -90,11 +90,6 @@ public sealed class PopulationGenerator
         s.GrowthPct = _o.GrowthPct.Mean + _o.GrowthPct.Sd * rng.StandardNormal();
         s.LegacyProvider = rng.Uniform() < _o.ProviderShare[s.LegacyTier] ? ProviderOf(s.LegacyTier) : LegacyProvider.None;
         s.Archetype = Pick(s.IsFatMiddle ? _o.FatMiddleArchetypes.ToArray() : _o.OtherArchetypes.ToArray(), rng.Uniform());
-        foreach (var enrolment in _o.Managed)
-        {
-            bool enrolled = rng.Uniform() < enrolment.Share; // drawn for every enrolment: streams stay aligned
-            if (s.ManagedBy == ManagedBy.None && enrolled && enrolment.Covers(s.LegacyTier)) s.ManagedBy = enrolment.Program;
-        }
         var baseShare = _o.PortfolioBase.ToArray();
         for (int p = 0; p < baseShare.Length; p++) s.PortfolioShare[p] = baseShare[p] * (0.2 + 1.6 * rng.Uniform());
         NormaliseShares(s);
@@ -124,6 +119,14 @@ public sealed class PopulationGenerator
         s.OtrrPct = q >= 0.2 ? Math.Min(100, 50 + 50 * q * (0.6 + 0.4 * uRenewal)) : 40 * uRenewal;
         s.PoweredServices = (int)Math.Floor(3 * q * rng.Uniform());
         s.AcvGrowthPct = s.TcvGrowthPct = s.GrowthPct;
+
+        // Enrolment draws have a stream of their own, so enrolling a segment changes no other trait of anyone.
+        rng.At(id, CounterRandom.PopulationQuarter, RandomStream.PopulationManaged);
+        foreach (var enrolment in _o.Managed)
+        {
+            bool enrolled = rng.Uniform() < enrolment.Share;
+            if (s.ManagedBy == ManagedBy.None && enrolled && enrolment.Covers(s.LegacyTier)) s.ManagedBy = enrolment.Program;
+        }
 
         rng.At(id, CounterRandom.PopulationQuarter, RandomStream.PopulationBlackBelt);
         int window = _rules.Options.Rules.BlackBeltWindowQuarters;

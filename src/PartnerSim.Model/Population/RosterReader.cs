@@ -12,6 +12,12 @@ namespace PartnerSim.Model.Population;
 /// </summary>
 public static class RosterReader
 {
+    /// <summary>A trillion dollars a year: far above any partner, low enough that money stays finite.</summary>
+    public const double MaxBookingsUsd = 1e12;
+
+    /// <summary>Upper bound of headcounts and certificate counts: keeps every count sum inside an int.</summary>
+    public const int MaxCount = 1_000_000;
+
     /// <summary>Reads the roster; returns partners in ascending id order.</summary>
     /// <param name="skipped">Bad rows passed over (only with <paramref name="skipBadRows"/>; else the first one throws).</param>
     public static List<PartnerState> Read(CsvRows rows, RuleBook rules) => Read(rows, rules, false, []);
@@ -23,10 +29,11 @@ public static class RosterReader
         var rng = new CounterRandom(rules.Options.Run.Seed);
         var seen = new HashSet<long>();
         var partners = new List<PartnerState>();
-        while (rows.Next())
+        while (true)
         {
             try
             {
+                if (!rows.Next()) break;
                 long id = rows.Id("partner_id");
                 if (seen.Contains(id)) throw rows.Error("partner_id", $"duplicate partner id {id}");
                 partners.Add(ReadRow(rows, id, generator, rules, rng));
@@ -43,21 +50,21 @@ public static class RosterReader
 
     private static PartnerState ReadRow(CsvRows r, long id, PopulationGenerator generator, RuleBook rules, CounterRandom rng)
     {
-        double bookings = r.Number("annual_bookings_usd", min: 0);
+        double bookings = r.Number("annual_bookings_usd", 0, MaxBookingsUsd);
         var s = generator.Create(id, r.Choice<LegacyTier>("legacy_tier"), bookings, rng);
-        s.GrowthPct = r.Number("growth_pct", min: -100);
+        s.GrowthPct = r.Number("growth_pct", -100, 1000);
         s.AcvGrowthPct = s.TcvGrowthPct = s.GrowthPct;
         s.LegacyProvider = r.Choice<LegacyProvider>("legacy_provider");
         s.Archetype = r.Choice<Archetype>("archetype");
         s.ManagedBy = r.Choice<ManagedBy>("managed_by");
-        s.Employees = r.Integer("employees", min: 1);
+        s.Employees = r.Integer("employees", 1, MaxCount);
         s.Cspm = r.Choice<Maturity>("cspm");
         s.Mspm = r.Choice<Maturity>("mspm");
         Array.Clear(s.BlackBeltHalfPoints);
-        s.BlackBeltHalfPoints[0] = (int)Math.Round(2 * r.Number("black_belt_points", min: 0));
+        s.BlackBeltHalfPoints[0] = (int)Math.Round(2 * r.Number("black_belt_points", 0, MaxCount));
         if (r.Has("black_belt_points_by_age")) ReadBlackBeltByAge(r, s);
-        s.CareerCerts = r.Integer("career_certs");
-        s.MerakiCerts = r.Integer("meraki_certs");
+        s.CareerCerts = r.Integer("career_certs", 0, MaxCount);
+        s.MerakiCerts = r.Integer("meraki_certs", 0, MaxCount);
         s.BuyingProgramPct = r.Number("buying_program_pct", 0, 100);
         s.OnboardPct = r.Number("onboard_pct", 0, 100);
         s.AdoptPct = r.Number("adopt_pct", 0, 100);
@@ -67,9 +74,9 @@ public static class RosterReader
         if (r.Has("ai_bookings_pct")) s.AiBookingsPct = r.Number("ai_bookings_pct", 0, 100);
         if (r.Has("premium_services_pct")) s.PremiumServicesPct = r.Number("premium_services_pct", 0, 100);
         if (r.Has("otrr_pct")) s.OtrrPct = r.Number("otrr_pct", 0, 100);
-        if (r.Has("powered_services")) s.PoweredServices = r.Integer("powered_services");
-        if (r.Has("acv_growth_pct")) s.AcvGrowthPct = r.Number("acv_growth_pct");
-        if (r.Has("tcv_growth_pct")) s.TcvGrowthPct = r.Number("tcv_growth_pct");
+        if (r.Has("powered_services")) s.PoweredServices = r.Integer("powered_services", 0, MaxCount);
+        if (r.Has("acv_growth_pct")) s.AcvGrowthPct = r.Number("acv_growth_pct", -100, 1000);
+        if (r.Has("tcv_growth_pct")) s.TcvGrowthPct = r.Number("tcv_growth_pct", -100, 1000);
         bool anyShare = false;
         foreach (var p in Metrics.AllPortfolios)
         {
@@ -100,7 +107,7 @@ public static class RosterReader
         for (int age = 0; age < parts.Length; age++)
         {
             if (!double.TryParse(parts[age], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var points)
-                || points < 0 || Math.Abs(points * 2 - Math.Round(points * 2)) > 1e-9)
+                || points < 0 || points > MaxCount || Math.Abs(points * 2 - Math.Round(points * 2)) > 1e-9)
                 throw r.Error(column, $"'{parts[age]}' is not a non-negative multiple of 0.5");
             s.BlackBeltHalfPoints[age] = (int)Math.Round(points * 2);
         }

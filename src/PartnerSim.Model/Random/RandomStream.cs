@@ -9,6 +9,7 @@ public enum RandomStream : uint
     PopulationBookings = 1,
     PopulationTraits = 2,
     PopulationBlackBelt = 3,
+    PopulationManaged = 4,
     Awareness = 10,
     Action = 11,
     Business = 12,

@@ -55,8 +55,9 @@ public static class ScenarioValidator
 
         // money
         var m = o.Money;
-        Each<double>("money.dealSizeUsd", m.DealSizeUsd, (p, v) => Check(v > 0, p, $"must be > 0 (got {F(v)})"));
-        NonNegative("money.dealValueSigma", m.DealValueSigma);
+        Each<double>("money.dealSizeUsd", m.DealSizeUsd, (p, v) => Between(p, v, 100, 1e9));
+        Between("money.dealValueSigma", m.DealValueSigma, 0, 5);
+        Check(m.MaxDealsPerQuarter >= 1, "money.maxDealsPerQuarter", $"must be >= 1 (got {m.MaxDealsPerQuarter})");
         Probability("money.dealRegRate", m.DealRegRate);
         Each<double>("money.landRatePct", m.LandRatePct, NonNegative);
         NonNegative("money.adoptStandardPct", m.AdoptStandardPct);
@@ -75,8 +76,8 @@ public static class ScenarioValidator
         Each<double>("behaviour.pAct", h.PAct, Probability);
         Probability("behaviour.pLeave", h.PLeave);
         Check(h.LeaveAfterQuarters >= 0, "behaviour.leaveAfterQuarters", $"must be >= 0 (got {h.LeaveAfterQuarters})");
-        NonNegative("behaviour.quarterNoiseSigma", h.QuarterNoiseSigma);
-        NonNegative("behaviour.growthMetricNoisePoints", h.GrowthMetricNoisePoints);
+        Between("behaviour.quarterNoiseSigma", h.QuarterNoiseSigma, 0, 2);
+        Between("behaviour.growthMetricNoisePoints", h.GrowthMetricNoisePoints, 0, 100);
         foreach (var (name, value) in Leaves<int>(h.Actions)) NonNegative($"behaviour.actions.{name}", value);
         foreach (var (name, value) in Leaves<double>(h.Actions)) NonNegative($"behaviour.actions.{name}", value);
 
@@ -84,7 +85,9 @@ public static class ScenarioValidator
         var q = o.Population;
         if (string.IsNullOrEmpty(q.Roster))
             Check(q.Partners >= 1, "population.partners", $"must be >= 1 (got {q.Partners})");
-        Check(q.MedianBookingsUsd > 0, "population.medianBookingsUsd", $"must be > 0 (got {F(q.MedianBookingsUsd)})");
+        Between("population.medianBookingsUsd", q.MedianBookingsUsd, 1, 1e10);
+        Between("population.growthPct.mean", q.GrowthPct.Mean, -100, 1000);
+        Check(q.GrowthPct.Sd <= 1000, "population.growthPct.sd", $"must be <= 1000 (got {F(q.GrowthPct.Sd)})");
         Check(q.TopPartnersShare is > 0 and < 1, "population.topPartnersShare", $"must be strictly between 0 and 1 (got {F(q.TopPartnersShare)})");
         Check(q.TopBookingsShare is > 0 and < 1, "population.topBookingsShare", $"must be strictly between 0 and 1 (got {F(q.TopBookingsShare)})");
         if (q.TopPartnersShare is > 0 and < 1 && q.TopBookingsShare is > 0 and < 1)

@@ -31,9 +31,9 @@ public static class StaticEvaluation
                 Size = r.Choice<PartnerSize>("size"),
                 Cspm = r.Choice<Maturity>("cspm"),
                 Mspm = r.Choice<Maturity>("mspm"),
-                BlackBeltHalfPoints = (int)Math.Round(2 * r.Number("black_belt_points", min: 0)),
-                CareerCerts = r.Integer("career_certs"),
-                RegisteredMerakiCerts = r.Integer("meraki_certs"),
+                BlackBeltHalfPoints = (int)Math.Round(2 * r.Number("black_belt_points", 0, Population.RosterReader.MaxCount)),
+                CareerCerts = r.Integer("career_certs", 0, Population.RosterReader.MaxCount),
+                RegisteredMerakiCerts = r.Integer("meraki_certs", 0, Population.RosterReader.MaxCount),
                 AcvGrowthPct = r.Number("acv_growth_pct"),
                 TcvGrowthPct = r.Number("tcv_growth_pct"),
                 BuyingProgramPct = r.Number("buying_program_pct", 0, 100),
@@ -42,7 +42,7 @@ public static class StaticEvaluation
                 OnboardPct = r.Number("onboard_pct", 0, 100),
                 AdoptPct = r.Number("adopt_pct", 0, 100),
                 OtrrPct = r.Number("otrr_pct", 0, 100),
-                PoweredServices = r.Integer("powered_services"),
+                PoweredServices = r.Integer("powered_services", 0, Population.RosterReader.MaxCount),
             };
             bool inGrace = r.Flag("in_grace");
             var idx = new int[Metrics.Count];

@@ -1,0 +1,234 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using PartnerSim.Tests.Integration;
+
+namespace PartnerSim.Tests.Scenarios;
+
+/// <summary>
+/// Deterministic fuzz (issue 4): randomly mutated scenario files and rosters go through <c>validate</c> and
+/// <c>run</c>; every outcome must be success (exit 0, summary.json written) or bad input (exit 2, an
+/// "error:" line, no output directory), never exit 1 and never an exception escaping the CLI.
+/// </summary>
+[Collection("Console")]
+public sealed partial class Issue4FuzzTests : IDisposable
+{
+    private static readonly TimeSpan PerCall = TimeSpan.FromSeconds(30);
+
+    private readonly TempDir _tmp = new();
+    public void Dispose() => _tmp.Dispose();
+
+    private static readonly string[] NumberValues =
+    [
+        "-1", "0", "-0.5", "0.5", "1", "2", "1e308", "1e400", "-1e400", ".nan", "NaN", ".inf", "-.inf", "1e-320",
+        "99999999999999999999", "2147483648", "-2147483649", "4294967296", "18446744073709551616", "0x10", "1_000",
+    ];
+
+    private static readonly string[] StringValues =
+    [
+        "banana", "'quoted'", "\"dq\"", "[1, 2]", "{a: 1}", "~", "", "true", "null", "- x", "FY26Q9", "FY99Q1", ">",
+        "\">=\"", "basic", "half", "networking", "*anchor", "&a 3", "!!str 5", "|", ">-", "'", "\"", "[", "{",
+    ];
+
+    private static readonly string[] YamlInserts =
+        [":", "[", "]", "{", "}", "\t", "  ", "#", "-", "\"", "'", "&a ", "*a", "!!int ", "%", "\n", "?", ",", "|", ">", "@", "`", "x: 1\n", "\u00e9", "\0"];
+
+    private static readonly string[] CsvInserts =
+        [",", ";", "-", ".", "e", "\t", "\"", " ", "\n", "x", "NaN", "Infinity", "1e400", "9", "0", "\r", "\u00e9", "\0"];
+
+    private static readonly string[] CsvNumbers =
+        ["-1", "0", "NaN", "Infinity", "-Infinity", "1e308", "1e400", "-1e308", "99999999999999999999", "2147483648", "-2147483648", "0.0000001", "1e15", "1,5"];
+
+    [GeneratedRegex(@"-?\d+(\.\d+)?([eE][-+]?\d+)?")]
+    private static partial Regex NumberToken();
+
+    [GeneratedRegex(@"^(\s*-?\s*[A-Za-z_][\w]*\s*:\s*)(\S.*)$")]
+    private static partial Regex KeyValueLine();
+
+    private static string Mutate(string text, Random rng, string[] inserts, string[] numbers, string[] strings, bool csv, out string what)
+    {
+        var lines = text.Split('\n').ToList();
+        switch (rng.Next(7))
+        {
+            case 0:
+            {
+                int i = rng.Next(lines.Count);
+                what = $"delete line {i + 1}";
+                lines.RemoveAt(i);
+                return string.Join('\n', lines);
+            }
+            case 1:
+            {
+                int i = rng.Next(lines.Count), at = rng.Next(lines.Count + 1);
+                what = $"duplicate line {i + 1} at {at + 1}";
+                lines.Insert(at, lines[i]);
+                return string.Join('\n', lines);
+            }
+            case 2:
+            {
+                if (text.Length < 2) { what = "swap (too short)"; return text; }
+                int a = rng.Next(text.Length), b = rng.Next(2) == 0 ? Math.Min(text.Length - 1, a + 1) : rng.Next(text.Length);
+                var c = text.ToCharArray();
+                (c[a], c[b]) = (c[b], c[a]);
+                what = $"swap chars {a} and {b}";
+                return new string(c);
+            }
+            case 3:
+            {
+                var sb = new StringBuilder(text);
+                int n = 1 + rng.Next(3);
+                var inserted = new List<string>();
+                for (int k = 0; k < n; k++)
+                {
+                    var s = rng.Next(4) == 0 ? ((char)rng.Next(32, 127)).ToString() : inserts[rng.Next(inserts.Length)];
+                    int at = rng.Next(sb.Length + 1);
+                    sb.Insert(at, s);
+                    inserted.Add($"{Escape(s)}@{at}");
+                }
+                what = $"insert {string.Join(' ', inserted)}";
+                return sb.ToString();
+            }
+            case 4:
+            {
+                var matches = NumberToken().Matches(text);
+                if (matches.Count == 0) { what = "no number"; return text; }
+                var m = matches[rng.Next(matches.Count)];
+                var v = rng.Next(3) == 0
+                    ? (rng.NextDouble() * 2e6 - 1e6).ToString(rng.Next(2) == 0 ? "F0" : "R", System.Globalization.CultureInfo.InvariantCulture)
+                    : numbers[rng.Next(numbers.Length)];
+                what = $"number '{m.Value}'@{m.Index} -> '{v}'";
+                return text[..m.Index] + v + text[(m.Index + m.Length)..];
+            }
+            case 5:
+            {
+                var v = strings[rng.Next(strings.Length)];
+                if (csv)
+                {
+                    var rows = Enumerable.Range(0, lines.Count).Where(i => lines[i].Contains(',')).ToList();
+                    int li = rows[rng.Next(rows.Count)];
+                    var cells = lines[li].Split(',');
+                    int ci = rng.Next(cells.Length);
+                    what = $"cell line {li + 1} col {ci} '{cells[ci]}' -> '{Escape(v)}'";
+                    cells[ci] = v;
+                    lines[li] = string.Join(',', cells);
+                    return string.Join('\n', lines);
+                }
+                var candidates = Enumerable.Range(0, lines.Count).Where(i => KeyValueLine().IsMatch(lines[i])).ToList();
+                if (candidates.Count == 0) { what = "no value"; return text; }
+                int l = candidates[rng.Next(candidates.Count)];
+                var match = KeyValueLine().Match(lines[l]);
+                what = $"value line {l + 1} '{match.Groups[2].Value}' -> '{Escape(v)}'";
+                lines[l] = match.Groups[1].Value + v;
+                return string.Join('\n', lines);
+            }
+            default:
+            {
+                int at = rng.Next(text.Length + 1);
+                what = $"truncate at {at}";
+                return text[..at];
+            }
+        }
+    }
+
+    private static string Escape(string s) => s.Replace("\n", "\\n").Replace("\t", "\\t").Replace("\r", "\\r").Replace("\0", "\\0");
+
+    /// <summary>Runs one command with a time limit; returns a failure description or null.</summary>
+    private static async Task<(Issue4Cli.Result? result, string? failure)> Call(string[] args)
+    {
+        Task<Issue4Cli.Result> task;
+        try { task = Issue4Cli.Run(args); }
+        catch (Exception e) { return (null, $"exception escaped: {e.GetType().Name}: {e.Message}"); }
+        if (await Task.WhenAny(task, Task.Delay(PerCall)) != task)
+            throw new TimeoutException($"{string.Join(' ', args)} did not finish in {PerCall.TotalSeconds} s");
+        try { return (await task, null); }
+        catch (Exception e) { return (null, $"exception escaped: {e.GetType().Name}: {e.Message}"); }
+    }
+
+    /// <summary>Checks one outcome against the contract; returns a failure description or null.</summary>
+    private static string? Check(Issue4Cli.Result? r, string? failure, string? outDir)
+    {
+        if (failure is not null) return failure;
+        if (r!.Code == 0)
+        {
+            if (outDir is not null && !File.Exists(Path.Combine(outDir, "summary.json"))) return "exit 0 but no summary.json";
+            return null;
+        }
+        if (r.Code != 2) return $"exit {r.Code}: {Trim(r.Err)}";
+        if (!r.ErrLines.Any(l => l.StartsWith("error:", StringComparison.Ordinal))) return $"exit 2 without an 'error:' line: {Trim(r.Err)}";
+        if (outDir is not null && Directory.Exists(outDir)) return "exit 2 but the output directory was created";
+        return null;
+    }
+
+    private static string Trim(string s) => s.Length > 400 ? s[..400] + "…" : s;
+
+    [Fact]
+    public async Task MutatedScenarios_SucceedOrFailCleanly()
+    {
+        var dir = Directory.CreateDirectory(_tmp.File("scenarios")).FullName;
+        var sources = Directory.GetFiles(Path.Combine(RepoPaths.Root, "scenarios"));
+        foreach (var f in sources) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        var yamls = sources.Where(f => f.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        Assert.True(yamls.Length >= 11);
+
+        var rng = new Random(4_2026);
+        var failures = new List<string>();
+        int perFile = (int)Math.Ceiling(150.0 / yamls.Length), n = 0, ok = 0, bad = 0;
+        foreach (var yaml in yamls)
+        {
+            var original = File.ReadAllText(yaml).ReplaceLineEndings("\n");
+            // the unmutated file runs
+            var outDir0 = Path.Combine(_tmp.Path, $"out-orig-{n}");
+            var (r0, f0) = await Call(["run", Path.Combine(dir, Path.GetFileName(yaml)), "--partners", "50", "--quarters", "2", "--engine", "inproc", "--quiet", "--out", outDir0]);
+            Assert.True(f0 is null && r0!.Code == 0, $"{Path.GetFileName(yaml)} unmutated: {f0 ?? r0!.ToString()}");
+
+            for (int k = 0; k < perFile; k++, n++)
+            {
+                var text = Mutate(original, rng, YamlInserts, NumberValues, StringValues, csv: false, out var what);
+                var path = Path.Combine(dir, $"fuzz-{n:D3}.yaml");
+                File.WriteAllText(path, text);
+                var label = $"#{n} {Path.GetFileName(yaml)} [{what}]";
+
+                var (vr, vf) = await Call(["validate", path]);
+                if (Check(vr, vf, null) is { } vfail) failures.Add($"{label} validate: {vfail}");
+
+                var outDir = Path.Combine(_tmp.Path, $"out-{n:D3}");
+                var (rr, rf) = await Call(["run", path, "--partners", "50", "--quarters", "2", "--engine", "inproc", "--quiet", "--out", outDir]);
+                if (Check(rr, rf, outDir) is { } rfail) failures.Add($"{label} run: {rfail}");
+                if (vr is { Code: 2 } && rr is { Code: not 2 }) failures.Add($"{label}: validate exit 2 but run exit {rr.Code}");
+                if (rr?.Code == 0) ok++; else if (rr?.Code == 2) bad++;
+                File.Delete(path);
+            }
+        }
+        Assert.True(n >= 150, $"{n} mutations");
+        Assert.True(ok > 0 && bad > 0, $"the fuzz should see both outcomes (ok {ok}, bad {bad})");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {n} mutations broke the contract:\n" + string.Join('\n', failures.Take(25)));
+    }
+
+    [Fact]
+    public async Task MutatedRosters_SucceedOrFailCleanly()
+    {
+        var baseCsv = _tmp.File("base.csv");
+        var export = await Issue4Cli.Run("roster", "export", "--partners", "6", "--seed", "3", "--out", baseCsv);
+        Assert.True(export.Code == 0, export.ToString());
+        var original = File.ReadAllText(baseCsv).ReplaceLineEndings("\n");
+        var scenario = _tmp.Write("fuzz.yaml", "name: fuzz-roster\nrun:\n  seed: 3\n  quarters: 2\npopulation:\n  roster: r.csv\n");
+
+        var rng = new Random(4_0004);
+        var failures = new List<string>();
+        int ok = 0, bad = 0;
+        const int count = 100;
+        for (int n = 0; n < count; n++)
+        {
+            var text = Mutate(original, rng, CsvInserts, CsvNumbers, StringValues, csv: true, out var what);
+            File.WriteAllText(_tmp.File("r.csv"), text);
+            bool skip = n % 3 == 2;
+            var label = $"#{n} [{what}]{(skip ? " --skip-bad-rows" : "")}";
+            var outDir = _tmp.File($"out-{n:D3}");
+            string[] args = ["run", scenario, "--partners", "50", "--quarters", "2", "--engine", "inproc", "--quiet", "--out", outDir];
+            var (r, f) = await Call(skip ? [.. args, "--skip-bad-rows"] : args);
+            if (Check(r, f, outDir) is { } fail) failures.Add($"{label}: {fail}");
+            if (r?.Code == 0) ok++; else if (r?.Code == 2) bad++;
+        }
+        Assert.True(ok > 0 && bad > 0, $"the fuzz should see both outcomes (ok {ok}, bad {bad})");
+        Assert.True(failures.Count == 0, $"{failures.Count} of {count} mutations broke the contract:\n" + string.Join('\n', failures.Take(25)));
+    }
+}

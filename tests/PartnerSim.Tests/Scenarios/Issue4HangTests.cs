@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using PartnerSim.Model.Population;
+using PartnerSim.Tests.Integration;
+
+namespace PartnerSim.Tests.Scenarios;
+
+/// <summary>
+/// Values that pass validation but are absurdly large must still end in success or exit 2, not run for ever.
+/// Run as a child process (killed after the time limit) so a hang cannot take the test host with it.
+/// </summary>
+public sealed class Issue4HangTests : IDisposable
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(12); // a 50-partner, 2-quarter run takes ~1 s
+
+    private readonly TempDir _tmp = new();
+    public void Dispose() => _tmp.Dispose();
+
+    private static (int? code, string err) RunChild(params string[] args)
+    {
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h && File.Exists(h) ? h : "dotnet";
+        var psi = new ProcessStartInfo(host) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "partnersim.dll"));
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var err = p.StandardError.ReadToEndAsync();
+        _ = p.StandardOutput.ReadToEndAsync();
+        if (!p.WaitForExit(Limit))
+        {
+            p.Kill(entireProcessTree: true);
+            p.WaitForExit();
+            return (null, "");
+        }
+        return (p.ExitCode, err.Result);
+    }
+
+    private void AssertFinishes(string scenario, string what)
+    {
+        var outDir = _tmp.File("out");
+        var (code, err) = RunChild("run", scenario, "--partners", "50", "--quarters", "2", "--engine", "inproc", "--quiet", "--out", outDir);
+        Assert.True(code is not null, $"{what}: the run did not finish within {Limit.TotalSeconds} s (killed)");
+        Assert.True(code is 0 or 2, $"{what}: exit {code}: {err}");
+        if (code == 2) Assert.StartsWith("error:", err);
+    }
+
+    [Fact]
+    public void Roster_HugeBookings_FinishesOrIsRefused()
+    {
+        var header = string.Join(',', RosterColumns.Required);
+        _tmp.Write("r.csv", $"{header}\n1,1e308,10,Select,None,Traditionalist,None,25,None,None,0,1,2,20,5,2\n");
+        var scenario = _tmp.Write("s.yaml", "name: huge-bookings\npopulation:\n  roster: r.csv\n");
+        AssertFinishes(scenario, "roster annual_bookings_usd 1e308");
+    }
+
+    [Fact]
+    public void Scenario_TinyDealSize_FinishesOrIsRefused()
+    {
+        var scenario = _tmp.Write("s.yaml", "name: tiny-deals\nmoney:\n  dealSizeUsd:\n    s: 1e-300\n");
+        AssertFinishes(scenario, "money.dealSizeUsd.s 1e-300");
+    }
+}

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PartnerSim.Analytics.Plots;
 using PartnerSim.Analytics.Reports;
 using PartnerSim.Cli.Output;
 using PartnerSim.Grains.Driver;
@@ -63,6 +64,8 @@ public static class RunCommand
             {
                 using (var f = File.Create(Path.Combine(dir, "summary.json"))) SummaryJson.Write(f, runReport);
                 using (var f = File.CreateText(Path.Combine(dir, "quarters.csv"))) QuartersCsv.Write(f, runReport);
+                RunPlots.WriteRebates(runReport, Path.Combine(dir, "rebates.png"));
+                RunPlots.WritePviDistribution(runReport, Path.Combine(dir, "pvi.png"));
             });
             if (terminal.Json)
             {

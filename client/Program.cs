@@ -11,6 +11,7 @@ var root = new RootCommand("PartnerSim: population simulation of the Cisco 360 p
     ValidateCommand.Create(),
     ScenariosCommand.Create(),
     RosterCommand.Create(),
+    BenchCommand.Create(),
 };
 return await Cli.Invoke(root, args);
 

@@ -1,0 +1,289 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Runtime;
+using System.Runtime.InteropServices;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using PartnerSim.Analytics.Bench;
+using PartnerSim.Cli.Output;
+using PartnerSim.Grains.Bench;
+using PartnerSim.Grains.Driver;
+using PartnerSim.Grains.Runs;
+using PartnerSim.Model.Engine;
+using PartnerSim.Model.Options;
+using PartnerSim.Model.Population;
+using PartnerSim.Silo;
+using Spectre.Console;
+
+namespace PartnerSim.Cli.Commands;
+
+/// <summary>
+/// <c>partnersim bench</c>: in one process, on one embedded silo, the pure engine loop, Orleans' own call cost on the
+/// simulation's fan-out (trivial grains), and the simulation itself; plus memory. Each figure is the median of
+/// several repetitions after a warm-up run.
+/// </summary>
+public static class BenchCommand
+{
+    public sealed record Settings(int Partners = 20_000, int Quarters = 4, int Repetitions = 3)
+    {
+        /// <summary>Warm-up runs (JIT, tiering, pools) are this size at most, so big benches do not pay twice over.</summary>
+        public int WarmupPartners => Math.Min(Partners, 20_480);
+
+        public const int WarmupRounds = 2;
+
+        /// <summary>Measured runs plus warm-ups, for a progress bar.</summary>
+        public int Steps => 4 * (Repetitions + WarmupRounds) + 1;
+    }
+
+    public static Command Create()
+    {
+        var defaults = new Settings();
+        var partners = new Option<int>("--partners") { Description = "population size", DefaultValueFactory = _ => defaults.Partners };
+        var quarters = new Option<int>("--quarters") { Description = "quarters per run", DefaultValueFactory = _ => defaults.Quarters };
+        var repetitions = new Option<int>("--repetitions") { Description = "measured runs per figure (the median is reported)", DefaultValueFactory = _ => defaults.Repetitions };
+        var json = new Option<bool>("--json") { Description = "print the figures as JSON to standard output instead of a table" };
+
+        var command = new Command("bench", "Measure the engine loop, Orleans' call ceiling and the simulation on this machine")
+        {
+            partners, quarters, repetitions, json,
+        };
+        command.SetAction(async (p, cancel) =>
+        {
+            var settings = new Settings(p.GetValue(partners), p.GetValue(quarters), p.GetValue(repetitions));
+            if (settings.Partners < 1) throw new BadInputException($"--partners: must be at least 1 (got {settings.Partners})");
+            if (settings.Quarters < 1) throw new BadInputException($"--quarters: must be at least 1 (got {settings.Quarters})");
+            if (settings.Repetitions < 1) throw new BadInputException($"--repetitions: must be at least 1 (got {settings.Repetitions})");
+            var terminal = new Terminal(Quiet: false, p.GetValue(json));
+            var report = await terminal.WithProgress("engine loop", settings.Steps, progress => Measure(settings, progress, cancel));
+            if (terminal.Json)
+            {
+                using var stdout = Console.OpenStandardOutput();
+                report.WriteJson(stdout);
+                stdout.Flush();
+                Console.WriteLine();
+            }
+            else Print(report);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    public static ScenarioOptions Options(int partners, int quarters)
+    {
+        var o = ScenarioOptions.Default;
+        return o with
+        {
+            Run = o.Run with { Quarters = quarters },
+            Population = o.Population with { Partners = partners },
+        };
+    }
+
+    /// <summary>Runs every measurement; <paramref name="progress"/> gets a label and the count of runs done.</summary>
+    public static async Task<BenchReport> Measure(Settings settings, Action<string, int>? progress = null, CancellationToken cancel = default)
+    {
+        int done = 0;
+        void Report(string label) => progress?.Invoke(label, done++);
+        int n = settings.Partners, q = settings.Quarters, warm = settings.WarmupPartners;
+
+        using var host = EmbeddedSilo.Build();
+        await host.StartAsync(cancel);
+        try
+        {
+            var bench = new SiloBench(host.Services);
+            var engine = new List<EngineLoopFigures>();
+            var ping = new List<PingFigures>();
+            var simulation = new List<SimulationFigures>();
+            var checkpointed = new List<SimulationFigures>();
+
+            // Every kind of run, smaller, WarmupRounds times before anything counts: one warm-up is not enough for
+            // tiered JIT on two cores (the first measured ping rounds ran at a quarter of their later speed).
+            // Measured repetitions then interleave the kinds, so any drift over the process's life hits all alike.
+            for (int round = -Settings.WarmupRounds; round < settings.Repetitions; round++)
+            {
+                bool warming = round < 0;
+                int size = warming ? warm : n;
+                string of = warming ? $"warm-up {round + Settings.WarmupRounds + 1}/{Settings.WarmupRounds}" : $"{round + 1}/{settings.Repetitions}";
+                cancel.ThrowIfCancellationRequested();
+                Report($"engine loop {of}");
+                var e = Engine(Options(size, q));
+                cancel.ThrowIfCancellationRequested();
+                Report($"orleans ping {of}");
+                var p = await bench.Ping(Options(size, q));
+                cancel.ThrowIfCancellationRequested();
+                Report($"simulation {of}");
+                var s0 = await bench.Simulation(Options(size, q), 0);
+                cancel.ThrowIfCancellationRequested();
+                Report($"simulation, checkpointed {of}");
+                var s1 = await bench.Simulation(Options(size, q), 1);
+                Trace($"{of}: {e} {p} {s0} {s1}");
+                if (warming) continue;
+                engine.Add(e);
+                ping.Add(p);
+                simulation.Add(s0);
+                checkpointed.Add(s1);
+            }
+
+            Report("memory");
+            double heapPerPartner = await bench.HeapPerPartner(Options(n, 1));
+
+            return new BenchReport(n, q, settings.Repetitions, Machine(),
+                new EngineLoopFigures(Median(engine, e => e.PartnerQuartersPerSecond), Median(engine, e => e.WallSeconds)),
+                new PingFigures(Median(ping, p => p.ActivationSeconds), Median(ping, p => p.CallsPerSecond)),
+                MedianOf(simulation, 0), MedianOf(checkpointed, 1),
+                new MemoryFigures(heapPerPartner, Process.GetCurrentProcess().PeakWorkingSet64));
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Per-run figures on standard error with PARTNERSIM_TRACE=1.</summary>
+    private static void Trace(string message)
+    {
+        if (Environment.GetEnvironmentVariable("PARTNERSIM_TRACE") == "1") Console.Error.WriteLine(message);
+    }
+
+    private static double Median<T>(List<T> runs, Func<T, double> figure) => BenchReport.Median(runs.Select(figure));
+
+    private static SimulationFigures MedianOf(List<SimulationFigures> runs, int every) => new(every,
+        Median(runs, s => s.ActivationSeconds), Median(runs, s => s.SteadyPartnerQuartersPerSecond), Median(runs, s => s.WallSeconds));
+
+    public static BenchMachine Machine() => new(Environment.ProcessorCount, RuntimeInformation.OSDescription,
+        RuntimeInformation.FrameworkDescription, GCSettings.IsServerGC, GCSettings.LatencyMode.ToString());
+
+    /// <summary>
+    /// The engine loop: partner-quarters per second from the end of the first quarter to the end of the last
+    /// (so partner creation and hashing are left out); with a single quarter, the whole run.
+    /// </summary>
+    private static EngineLoopFigures Engine(ScenarioOptions options)
+    {
+        Collect();
+        var clock = Stopwatch.StartNew();
+        var rules = new RuleBook(options);
+        var generator = new PopulationGenerator(rules);
+        double firstDone = 0, lastDone = 0;
+        var result = EngineLoop.Run(rules, new GeneratedPartners(generator, generator.ComputeTierCuts()), quarterDone: done =>
+        {
+            if (done == 0) firstDone = clock.Elapsed.TotalSeconds;
+            lastDone = clock.Elapsed.TotalSeconds;
+        });
+        double wall = clock.Elapsed.TotalSeconds;
+        long n = result.Partners;
+        double rate = rules.Quarters > 1 ? n * (rules.Quarters - 1) / (lastDone - firstDone) : n / wall;
+        return new EngineLoopFigures(rate, wall);
+    }
+
+    private static void Collect()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
+
+    /// <summary>The grain measurements, on one silo; every run gets its own run key and is deactivated afterwards.</summary>
+    private sealed class SiloBench(IServiceProvider services)
+    {
+        private readonly IGrainFactory _grains = services.GetRequiredService<IGrainFactory>();
+        private readonly RunContextCache _contexts = services.GetRequiredService<RunContextCache>();
+        private int _runs;
+
+        private string NewRunKey(string kind) => $"bench-{kind}/{Environment.ProcessId}/{++_runs}";
+
+        /// <summary>Deactivates every grain (all idle between runs) and drops the run's cached context.</summary>
+        private async Task Forget(string runKey)
+        {
+            _contexts.Forget(runKey);
+            await _grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+            Collect();
+        }
+
+        public async Task<PingFigures> Ping(ScenarioOptions options)
+        {
+            string runKey = NewRunKey("ping");
+            int n = options.Population.Partners, quarters = options.Run.Quarters;
+            await _grains.GetGrain<IRunGrain>(runKey).Define(new RunSetup { Options = options, Partners = n, Shape = new CohortShape() });
+            var root = _grains.GetGrain<IPingCohortGrain>(0, runKey);
+            var clock = Stopwatch.StartNew();
+            int activated = await root.Activate();
+            double activation = clock.Elapsed.TotalSeconds;
+            if (activated != n) throw new InvalidOperationException($"ping tree activated {activated} grains, not {n}");
+            clock.Restart();
+            for (int quarter = 0; quarter < quarters; quarter++)
+            {
+                int answered = await root.Ping(quarter);
+                if (answered != n) throw new InvalidOperationException($"ping round {quarter}: {answered} answers, not {n}");
+            }
+            double rounds = clock.Elapsed.TotalSeconds;
+            await Forget(runKey);
+            return new PingFigures(activation, (double)n * quarters / rounds);
+        }
+
+        public async Task<SimulationFigures> Simulation(ScenarioOptions options, int checkpointEvery)
+        {
+            string runKey = NewRunKey("sim");
+            var clock = Stopwatch.StartNew();
+            double creating = 0, stepping = 0, digesting = 0;
+            var result = await new QuarterDriver(_grains).Run(options, runKey, checkpointEvery: checkpointEvery,
+                progress: (phase, quarter, _) =>
+                {
+                    double now = clock.Elapsed.TotalSeconds;
+                    switch (phase)
+                    {
+                        case QuarterDriver.Phase.Creating: creating = now; break;
+                        case QuarterDriver.Phase.Stepping when quarter == 0: stepping = now; break;
+                        case QuarterDriver.Phase.Digesting: digesting = now; break;
+                    }
+                });
+            double wall = clock.Elapsed.TotalSeconds;
+            await Forget(runKey);
+            double partnerQuarters = (double)result.Partners * options.Run.Quarters;
+            return new SimulationFigures(checkpointEvery, stepping - creating, partnerQuarters / (digesting - stepping), wall);
+        }
+
+        /// <summary>
+        /// A dedicated one-quarter run (checkpoint every 0, so storage holds nothing yet): the managed heap after
+        /// every partner is created, less the heap before, per partner.
+        /// </summary>
+        public async Task<double> HeapPerPartner(ScenarioOptions options)
+        {
+            string runKey = NewRunKey("memory");
+            long before = 0, after = 0;
+            await new QuarterDriver(_grains).Run(options, runKey, checkpointEvery: 0, progress: (phase, quarter, _) =>
+            {
+                if (phase == QuarterDriver.Phase.Creating) before = GC.GetTotalMemory(forceFullCollection: true);
+                else if (phase == QuarterDriver.Phase.Stepping && quarter == 0) after = GC.GetTotalMemory(forceFullCollection: true);
+            });
+            await Forget(runKey);
+            return (double)(after - before) / options.Population.Partners;
+        }
+    }
+
+    private static void Print(BenchReport r)
+    {
+        var m = r.Machine;
+        AnsiConsole.Write(new Rule($"[bold]bench[/]: {r.Partners:N0} partners × {r.Quarters} quarters, median of {r.Repetitions}").LeftJustified());
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("figure").AddColumn(new TableColumn("value").RightAligned()).AddColumn("unit");
+        table.AddRow("engineLoop", $"{r.EngineLoop.PartnerQuartersPerSecond:N0}", "partner-quarters/s, stepping");
+        table.AddRow("engineLoop wall", $"{r.EngineLoop.WallSeconds:N2}", "s, whole run");
+        table.AddRow("orleansPing", $"{r.OrleansPing.CallsPerSecond:N0}", "calls/s, steady rounds");
+        table.AddRow("orleansPing activation", $"{r.OrleansPing.ActivationSeconds:N2}", "s");
+        AddSimulation(table, "simulation", r.Simulation);
+        AddSimulation(table, "simulationCheckpointed", r.SimulationCheckpointed);
+        table.AddRow("heap per partner", $"{r.Memory.HeapBytesPerPartner:N0}", "bytes, managed, after creation");
+        table.AddRow("peak working set", $"{r.Memory.PeakWorkingSetBytes / (1024.0 * 1024):N0}", "MiB");
+        table.AddRow("simVsPing", $"{r.SimVsPing:N3}", "ratio");
+        table.AddRow("simVsEngine", $"{r.SimVsEngine:N3}", "ratio");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine(Markup.Escape($"{m.ProcessorCount} processors, {m.Os}, {m.Runtime}, " +
+                                             $"{(m.ServerGc ? "server" : "workstation")} GC ({m.GcLatencyMode})"));
+    }
+
+    private static void AddSimulation(Table table, string name, SimulationFigures s)
+    {
+        table.AddRow(name, $"{s.SteadyPartnerQuartersPerSecond:N0}", $"partner-quarters/s, steady (checkpoint every {s.CheckpointEvery})");
+        table.AddRow($"{name} activation", $"{s.ActivationSeconds:N2}", "s");
+        table.AddRow($"{name} wall", $"{s.WallSeconds:N2}", "s, whole run");
+    }
+}

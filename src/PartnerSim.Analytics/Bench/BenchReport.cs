@@ -1,0 +1,106 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace PartnerSim.Analytics.Bench;
+
+/// <summary>The machine a bench ran on, and how its garbage collector was set.</summary>
+public sealed record BenchMachine(int ProcessorCount, string Os, string Runtime, bool ServerGc, string GcLatencyMode);
+
+/// <summary>The pure rule engine (<c>EngineLoop</c>): partner-quarters per second while stepping, and the whole run.</summary>
+public sealed record EngineLoopFigures(double PartnerQuartersPerSecond, double WallSeconds);
+
+/// <summary>Trivial grains through the simulation's fan-out: time to activate N, then calls per second.</summary>
+public sealed record PingFigures(double ActivationSeconds, double CallsPerSecond);
+
+/// <summary>
+/// The real run on the embedded host: time to create (activate) the partners, partner-quarters per second over
+/// the quarters (the steady state), and the whole run's wall time (definition, creation, quarters, checkpoint, digest).
+/// </summary>
+public sealed record SimulationFigures(int CheckpointEvery, double ActivationSeconds, double SteadyPartnerQuartersPerSecond,
+    double WallSeconds);
+
+/// <summary>Managed heap held per partner once all are activated, and the process's peak working set.</summary>
+public sealed record MemoryFigures(double HeapBytesPerPartner, long PeakWorkingSetBytes);
+
+/// <summary>
+/// What <c>partnersim bench</c> measured: medians of <see cref="Repetitions"/> runs after a warm-up run.
+/// The ratios are quotients of the figures as given here.
+/// </summary>
+public sealed record BenchReport(
+    int Partners,
+    int Quarters,
+    int Repetitions,
+    BenchMachine Machine,
+    EngineLoopFigures EngineLoop,
+    PingFigures OrleansPing,
+    SimulationFigures Simulation,
+    SimulationFigures SimulationCheckpointed,
+    MemoryFigures Memory)
+{
+    /// <summary>Simulation steady partner-quarters per second ÷ ping calls per second (target ≥ 0.7).</summary>
+    public double SimVsPing => Simulation.SteadyPartnerQuartersPerSecond / OrleansPing.CallsPerSecond;
+
+    /// <summary>Simulation steady partner-quarters per second ÷ the engine loop's.</summary>
+    public double SimVsEngine => Simulation.SteadyPartnerQuartersPerSecond / EngineLoop.PartnerQuartersPerSecond;
+
+    /// <summary>The median of some samples (the mean of the middle two for an even count).</summary>
+    public static double Median(IEnumerable<double> samples)
+    {
+        var s = samples.OrderBy(x => x).ToArray();
+        if (s.Length == 0) throw new ArgumentException("no samples", nameof(samples));
+        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
+    }
+
+    /// <summary>
+    /// Writes the report as JSON. Figures are written unrounded (a reader can recompute the ratios exactly);
+    /// field order is fixed.
+    /// </summary>
+    public void WriteJson(Stream stream)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        w.WriteStartObject();
+        w.WriteNumber("partners", Partners);
+        w.WriteNumber("quarters", Quarters);
+        w.WriteNumber("repetitions", Repetitions);
+
+        w.WriteStartObject("machine");
+        w.WriteNumber("processorCount", Machine.ProcessorCount);
+        w.WriteString("os", Machine.Os);
+        w.WriteString("runtime", Machine.Runtime);
+        w.WriteBoolean("serverGc", Machine.ServerGc);
+        w.WriteString("gcLatencyMode", Machine.GcLatencyMode);
+        w.WriteEndObject();
+
+        w.WriteStartObject("engineLoop");
+        w.WriteNumber("partnerQuartersPerSecond", EngineLoop.PartnerQuartersPerSecond);
+        w.WriteNumber("wallSeconds", EngineLoop.WallSeconds);
+        w.WriteEndObject();
+
+        w.WriteStartObject("orleansPing");
+        w.WriteNumber("activationSeconds", OrleansPing.ActivationSeconds);
+        w.WriteNumber("callsPerSecond", OrleansPing.CallsPerSecond);
+        w.WriteEndObject();
+
+        WriteSimulation(w, "simulation", Simulation);
+        WriteSimulation(w, "simulationCheckpointed", SimulationCheckpointed);
+
+        w.WriteStartObject("memory");
+        w.WriteNumber("heapBytesPerPartner", Memory.HeapBytesPerPartner);
+        w.WriteNumber("peakWorkingSetBytes", Memory.PeakWorkingSetBytes);
+        w.WriteEndObject();
+
+        w.WriteNumber("simVsPing", SimVsPing);
+        w.WriteNumber("simVsEngine", SimVsEngine);
+        w.WriteEndObject();
+    }
+
+    private static void WriteSimulation(Utf8JsonWriter w, string name, SimulationFigures s)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("checkpointEvery", s.CheckpointEvery);
+        w.WriteNumber("activationSeconds", s.ActivationSeconds);
+        w.WriteNumber("steadyPartnerQuartersPerSecond", s.SteadyPartnerQuartersPerSecond);
+        w.WriteNumber("wallSeconds", s.WallSeconds);
+        w.WriteEndObject();
+    }
+}

@@ -90,7 +90,7 @@ public static class PartnerStep
     private static void AgeBlackBelt(PartnerState s)
     {
         var h = s.BlackBeltHalfPoints;
-        Array.Copy(h, 0, h, 1, h.Length - 1);
+        for (int k = h.Length - 1; k > 0; k--) h[k] = h[k - 1];
         h[0] = 0;
     }
 }

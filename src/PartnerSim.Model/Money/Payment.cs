@@ -20,8 +20,11 @@ public static class Payment
         {
             cpi = s.OwedCpiCents[0];
             legacy = s.OwedLegacyCents[0];
-            Array.Copy(s.OwedCpiCents, 1, s.OwedCpiCents, 0, lag - 1);
-            Array.Copy(s.OwedLegacyCents, 1, s.OwedLegacyCents, 0, lag - 1);
+            for (int k = 0; k < lag - 1; k++)
+            {
+                s.OwedCpiCents[k] = s.OwedCpiCents[k + 1];
+                s.OwedLegacyCents[k] = s.OwedLegacyCents[k + 1];
+            }
             s.OwedCpiCents[lag - 1] = cpiEarnedCents;
             s.OwedLegacyCents[lag - 1] = legacyEarnedCents;
         }

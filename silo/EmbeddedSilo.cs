@@ -18,7 +18,7 @@ public static class EmbeddedSilo
             silo.UseLocalhostClustering(
                 siloPort: siloPort == 0 ? FreePort() : siloPort,
                 gatewayPort: gatewayPort == 0 ? FreePort() : gatewayPort);
-            silo.AddMemoryGrainStorage(GrainStorage.Partners);
+            silo.AddLocalMemoryPartnerStorage();
             silo.AddPartnerSim();
             // Partners are touched once a quarter; never let a slow quarter collect them mid-run.
             silo.Configure<GrainCollectionOptions>(o => o.CollectionAge = TimeSpan.FromHours(2));

@@ -29,6 +29,11 @@ public static class SummaryJson
         w.WriteString("engine", report.Engine);
         w.WriteNumber("elapsedSeconds", Math.Round(report.ElapsedSeconds, 3));
         w.WriteNumber("partnerQuartersPerSecond", report.ElapsedSeconds > 0 ? Math.Round(report.PartnerQuarters / report.ElapsedSeconds) : 0);
+        w.WriteStartObject("phaseSeconds");
+        w.WriteNumber("create", Math.Round(report.Result.Timings.CreateSeconds, 3));
+        w.WriteNumber("step", Math.Round(report.Result.Timings.StepSeconds, 3));
+        w.WriteNumber("digest", Math.Round(report.Result.Timings.DigestSeconds, 3));
+        w.WriteEndObject();
         w.WriteString("digest", report.Result.Digest);
         WriteHeadline(w, report);
         WriteCalibration(w, report.Calibration);

@@ -34,6 +34,7 @@ public sealed class QuarterDriver(IGrainFactory grains)
         var layout = new CohortLayout(partners, setup.Shape);
         var root = grains.GetGrain<ICohortGrain>(layout.Root.Key, runKey);
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         progress?.Invoke(Phase.Creating, 0, rules.Quarters);
         if (roster is null) await root.CreatePartners();
         else
@@ -45,15 +46,18 @@ public sealed class QuarterDriver(IGrainFactory grains)
                 return grains.GetGrain<ICohortGrain>(leaf.Key, runKey).LoadPartners(slice);
             }));
 
+        double created = clock.Elapsed.TotalSeconds;
         var perQuarter = new List<QuarterStats>(rules.Quarters);
         for (int q = 0; q < rules.Quarters; q++)
         {
             progress?.Invoke(Phase.Stepping, q, rules.Quarters);
             perQuarter.Add(await root.Step(q));
         }
+        double stepped = clock.Elapsed.TotalSeconds;
         progress?.Invoke(Phase.Digesting, rules.Quarters, rules.Quarters);
         if (checkpointEvery == 0) await root.Checkpoint();
         var digest = StateDigest.Combine(await root.BlockHashes());
-        return new RunResult(partners, perQuarter, digest);
+        return new RunResult(partners, perQuarter, digest,
+            new RunTimings(created, stepped - created, clock.Elapsed.TotalSeconds - stepped));
     }
 }

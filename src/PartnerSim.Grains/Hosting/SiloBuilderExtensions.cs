@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using PartnerSim.Grains.Runs;
 
@@ -14,6 +15,16 @@ public static class SiloBuilderExtensions
     {
         silo.Services.AddSingleton<RunContextCache>();
         silo.Services.AddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(GrainStorage.Partners);
+        // Quarters of a million partners take longer than Orleans' default 30 s response timeout.
+        silo.Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(30));
+        return silo;
+    }
+
+    /// <summary>Partner state in this silo's memory (<see cref="LocalMemoryGrainStorage"/>): the embedded host's default.</summary>
+    public static ISiloBuilder AddLocalMemoryPartnerStorage(this ISiloBuilder silo)
+    {
+        silo.Services.AddGrainStorage(GrainStorage.Partners, (sp, name) =>
+            new LocalMemoryGrainStorage(sp.GetRequiredKeyedService<IGrainStorageSerializer>(name)));
         return silo;
     }
 }

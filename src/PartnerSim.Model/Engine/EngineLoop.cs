@@ -22,6 +22,7 @@ public static class EngineLoop
             CancellationToken = cancel,
         };
         ulong seed = rules.Options.Run.Seed;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         int n = source.Count, chunks = (n + Chunk - 1) / Chunk;
         var states = new PartnerState[n];
         Parallel.For(0, chunks, options, () => new CounterRandom(seed), (c, _, rng) =>
@@ -30,6 +31,7 @@ public static class EngineLoop
             return rng;
         }, _ => { });
 
+        double created = clock.Elapsed.TotalSeconds;
         var perQuarter = new List<QuarterStats>(rules.Quarters);
         for (int q = 0; q < rules.Quarters; q++)
         {
@@ -48,9 +50,12 @@ public static class EngineLoop
             quarterDone?.Invoke(q);
         }
 
+        double stepped = clock.Elapsed.TotalSeconds;
         var blocks = new byte[(n + StateDigest.BlockSize - 1) / StateDigest.BlockSize][];
         Parallel.For(0, blocks.Length, options, b =>
             blocks[b] = StateDigest.BlockHash(states.Skip(b * StateDigest.BlockSize).Take(StateDigest.BlockSize)));
-        return new RunResult(n, perQuarter, StateDigest.Combine(blocks));
+        var digest = StateDigest.Combine(blocks);
+        return new RunResult(n, perQuarter, digest,
+            new RunTimings(created, stepped - created, clock.Elapsed.TotalSeconds - stepped));
     }
 }

@@ -1,0 +1,79 @@
+using PartnerSim.Grains.Runs;
+
+namespace PartnerSim.Grains.Cohorts;
+
+/// <summary>
+/// What every node of a run's cohort tree shares: finding its place in the <see cref="CohortLayout"/>, its
+/// children or (at a leaf) its partners, and fanning a call out to them. Leaves call all their partners at
+/// once; inner nodes call a few children at a time, so a million partners never have a million calls in
+/// flight (pending messages and tasks are what fill the heap).
+/// </summary>
+public abstract class CohortNode<TChild, TPartner>(RunContextCache runs) : Grain
+    where TChild : IGrainWithIntegerCompoundKey
+    where TPartner : IGrainWithIntegerCompoundKey
+{
+    /// <summary>Children of one inner node stepped at the same time.</summary>
+    public const int ConcurrentChildren = 4;
+
+    private RunContext? _run;
+    private TChild[]? _children;
+
+    protected CohortLayout.Node Node { get; private set; }
+    protected TPartner[]? Partners { get; private set; }
+
+    protected string RunKey { get { this.GetPrimaryKeyLong(out var run); return run!; } }
+
+    protected async ValueTask<RunContext> Run()
+    {
+        if (_run is not null) return _run;
+        var run = await runs.Get(RunKey);
+        Node = run.Layout.Find(this.GetPrimaryKeyLong(out _));
+        var runKey = RunKey;
+        if (!Node.IsLeaf) _children = run.Layout.Children(Node).Select(c => GrainFactory.GetGrain<TChild>(c.Key, runKey)).ToArray();
+        return _run = run;
+    }
+
+    /// <summary>Leaf: takes the partners with these ids (ascending), keyed into this run.</summary>
+    protected TPartner[] BindPartners(IReadOnlyList<long> ids)
+    {
+        var runKey = RunKey;
+        var partners = new TPartner[ids.Count];
+        for (int i = 0; i < partners.Length; i++) partners[i] = GrainFactory.GetGrain<TPartner>(ids[i], runKey);
+        return Partners = partners;
+    }
+
+    /// <summary>Leaf of a generated population: partner id = position + 1.</summary>
+    protected TPartner[] BindGeneratedPartners(RunContext run)
+    {
+        var (start, end) = run.Layout.Positions(Node);
+        var ids = new long[end - start];
+        for (int i = 0; i < ids.Length; i++) ids[i] = start + i + 1;
+        return BindPartners(ids);
+    }
+
+    protected TPartner[] BoundPartners =>
+        Partners ?? throw new InvalidOperationException($"cohort {this.GetPrimaryKeyLong(out _)} has no partners (not created)");
+
+    /// <summary>Calls every partner at once; results in partner order.</summary>
+    protected static Task<T[]> ToAll<T>(TPartner[] partners, Func<TPartner, Task<T>> call)
+    {
+        var calls = new Task<T>[partners.Length];
+        for (int i = 0; i < partners.Length; i++) calls[i] = call(partners[i]);
+        return Task.WhenAll(calls);
+    }
+
+    /// <summary>Calls the children, <see cref="ConcurrentChildren"/> at a time; results in child order.</summary>
+    protected async Task<T[]> ToChildren<T>(Func<TChild, Task<T>> call)
+    {
+        var children = _children!;
+        var results = new T[children.Length];
+        for (int first = 0; first < children.Length; first += ConcurrentChildren)
+        {
+            int count = Math.Min(ConcurrentChildren, children.Length - first);
+            var batch = new Task<T>[count];
+            for (int i = 0; i < count; i++) batch[i] = call(children[first + i]);
+            (await Task.WhenAll(batch)).CopyTo(results, first);
+        }
+        return results;
+    }
+}

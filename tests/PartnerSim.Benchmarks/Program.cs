@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(PartnerSim.Benchmarks.RuleEngineBenchmarks).Assembly).Run(args);

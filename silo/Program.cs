@@ -1,14 +1,5 @@
-using Microsoft.Extensions.Hosting;
-using PartnerSim.Grains;
+using PartnerSim.Silo;
 
-// Stand-alone silo: localhost clustering and in-memory storage (a PostgreSQL cluster is configured in
-// SiloHosting once AdoNet clustering lands).
-var builder = Host.CreateApplicationBuilder(args);
-builder.UseOrleans(silo =>
-{
-    silo.UseLocalhostClustering();
-    silo.AddMemoryGrainStorage(GrainStorage.Partners);
-    silo.AddPartnerSim();
-});
-using var host = builder.Build();
-await host.RunAsync();
+// Stand-alone silo. Without --postgres: localhost clustering and in-memory storage (ports 11111/30000).
+// With --postgres: a member of a PostgreSQL-backed cluster (see ClusterSilo); start several for a cluster.
+return await SiloCommand.RunAsync(args, Console.Out, Console.Error);

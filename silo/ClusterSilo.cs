@@ -1,0 +1,119 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Storage;
+using PartnerSim.Grains;
+using PartnerSim.Silo.Postgres;
+
+namespace PartnerSim.Silo;
+
+/// <summary>How to host a silo: PostgreSQL-backed (a cluster member) or, without a connection string, local.</summary>
+public sealed record SiloHostOptions
+{
+    /// <summary>Npgsql connection string. Null: localhost clustering and in-memory storage (a single silo).</summary>
+    public string? Postgres { get; init; }
+
+    public string ClusterId { get; init; } = ClusterSilo.DefaultClusterId;
+    public string ServiceId { get; init; } = ClusterSilo.DefaultClusterId;
+
+    /// <summary>Silo-to-silo port; 0 = a free port.</summary>
+    public int SiloPort { get; init; }
+
+    /// <summary>Client gateway port; 0 = a free port.</summary>
+    public int GatewayPort { get; init; }
+
+    /// <summary>The address other silos and clients use to reach this one (PostgreSQL clustering only).</summary>
+    public IPAddress AdvertisedAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>Console logging from this level; null = no logging (like <see cref="EmbeddedSilo"/>).</summary>
+    public LogLevel? ConsoleLogLevel { get; init; }
+}
+
+/// <summary>
+/// A silo of a PostgreSQL-backed cluster: AdoNet clustering, partner storage (Orleans' binary serializer) and
+/// reminders in one database. Several processes (or hosts in one process) on the same database and cluster id
+/// form one cluster; a single one is the embedded variant whose state survives a restart. The Orleans schema is
+/// created on start, before Orleans starts; an unreachable database makes <c>StartAsync</c> throw a
+/// <see cref="DatabaseUnavailableException"/>.
+/// </summary>
+public static class ClusterSilo
+{
+    public const string DefaultClusterId = "partnersim";
+    public const string Invariant = "Npgsql";
+
+    public static IHost Build(SiloHostOptions o)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        if (o.ConsoleLogLevel is { } level)
+        {
+            builder.Logging.AddSimpleConsole(c => c.SingleLine = true);
+            builder.Logging.SetMinimumLevel(level);
+        }
+        builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        // A failed start (e.g. DatabaseUnavailableException) is thrown by StartAsync: no logged stack trace too.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+
+        int siloPort = o.SiloPort == 0 ? EmbeddedSilo.FreePort() : o.SiloPort;
+        int gatewayPort = o.GatewayPort == 0 ? EmbeddedSilo.FreePort() : o.GatewayPort;
+
+        // Registered before UseOrleans, so it runs (and may fail) before the silo starts.
+        if (o.Postgres is { } connection)
+            builder.Services.AddHostedService(_ => new PostgresSchemaService(connection));
+
+        builder.UseOrleans(silo =>
+        {
+            if (o.Postgres is { } given)
+            {
+                var cs = ProviderConnectionString(given);
+                silo.Configure<ClusterOptions>(c => { c.ClusterId = o.ClusterId; c.ServiceId = o.ServiceId; });
+                silo.ConfigureEndpoints(o.AdvertisedAddress, siloPort, gatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(o.AdvertisedAddress));
+                silo.UseAdoNetClustering(a => { a.Invariant = Invariant; a.ConnectionString = cs; });
+                silo.AddAdoNetGrainStorage(GrainStorage.Partners, options => options.Configure<IServiceProvider>((a, sp) =>
+                {
+                    a.Invariant = Invariant;
+                    a.ConnectionString = cs;
+                    // Partner state as Orleans' binary serialization, not the provider's default JSON.
+                    a.GrainStorageSerializer = sp.GetRequiredKeyedService<IGrainStorageSerializer>(GrainStorage.Partners);
+                }));
+                silo.UseAdoNetReminderService(a => { a.Invariant = Invariant; a.ConnectionString = cs; });
+            }
+            else
+            {
+                silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: o.ServiceId, clusterId: o.ClusterId);
+                silo.AddMemoryGrainStorage(GrainStorage.Partners);
+                silo.UseInMemoryReminderService();
+            }
+            silo.AddPartnerSim();
+            // Partners are touched once a quarter; never let a slow quarter collect them mid-run.
+            silo.Configure<GrainCollectionOptions>(c => c.CollectionAge = TimeSpan.FromHours(2));
+        });
+        return builder.Build();
+    }
+
+    /// <summary>
+    /// The connection string the Orleans providers use: the given one, with two defaults where it sets none.
+    /// <c>Maximum Pool Size=32</c>: Npgsql's 100 per silo would exhaust PostgreSQL's default 100 connections with
+    /// two silos. <c>Timeout=300</c>: a quarter of many partners queues far more writes than the pool has
+    /// connections, and the connect timeout (default 15 s) also bounds the wait for a pooled connection.
+    /// </summary>
+    public static string ProviderConnectionString(string connectionString)
+    {
+        // Npgsql's builder reports every known key as present: look at the keys actually given.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        bool Has(params string[] keys) => keys.Any(given.ContainsKey);
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!Has("Maximum Pool Size", "Max Pool Size", "MaxPoolSize")) b.MaxPoolSize = 32;
+        if (!Has("Timeout", "Connection Timeout", "ConnectionTimeout", "Connect Timeout")) b.Timeout = 300;
+        return b.ConnectionString;
+    }
+
+    /// <summary>Creates the schema when the host starts.</summary>
+    private sealed class PostgresSchemaService(string connectionString) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => PostgresSchema.EnsureAsync(connectionString, cancellationToken);
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -40,7 +40,7 @@ namespace PartnerSim.Cli
                 foreach (var error in e.Errors) Console.Error.WriteLine($"error: {error}");
                 return ExitCodes.BadInput;
             }
-            catch (Exception e) when (e is CsvInputException or BadInputException)
+            catch (Exception e) when (e is CsvInputException or BadInputException or PartnerSim.Silo.Postgres.DatabaseUnavailableException)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadInput;

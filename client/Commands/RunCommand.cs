@@ -30,14 +30,18 @@ public static class RunCommand
         var engine = new Option<Engine>("--engine") { Description = "grains (Orleans, default) or inproc (plain parallel loop, same digest)", DefaultValueFactory = _ => Engine.Grains };
         var leafSize = new Option<int>("--leaf-size") { Description = "partners per leaf cohort grain (multiple of 1024)", DefaultValueFactory = _ => new CohortShape().LeafSize };
         var fanOut = new Option<int>("--fan-out") { Description = "children per inner cohort grain", DefaultValueFactory = _ => new CohortShape().FanOut };
-        var checkpoint = new Option<int>("--checkpoint-every") { Description = "write partner state to storage every N quarters (0: only at the end)", DefaultValueFactory = _ => 1 };
+        var checkpoint = new Option<int?>("--checkpoint-every") { Description = "write partner state to storage every N quarters (0: only at the end; default 0 in memory, 1 with PostgreSQL)" };
+        var postgres = new Option<string?>("--postgres") { Description = "run an in-process silo whose state and membership live in this PostgreSQL database (Npgsql connection string)" };
+        var connect = new Option<string?>("--connect") { Description = "run on a running PostgreSQL-backed cluster (its database's connection string) as a client" };
+        var clusterId = new Option<string>("--cluster-id") { Description = "cluster id with --postgres / --connect", DefaultValueFactory = _ => ClusterSilo.DefaultClusterId };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "print nothing but errors" };
         var json = new Option<bool>("--json") { Description = "print summary.json to standard output instead of tables" };
         var skipBadRows = new Option<bool>("--skip-bad-rows") { Description = "pass over bad roster rows with a counted warning instead of failing" };
 
         var command = new Command("run", "Run a scenario and write summary.json and quarters.csv")
         {
-            scenario, partners, quarters, seed, outDir, engine, leafSize, fanOut, checkpoint, quiet, json, skipBadRows,
+            scenario, partners, quarters, seed, outDir, engine, leafSize, fanOut, checkpoint, postgres, connect, clusterId,
+            quiet, json, skipBadRows,
         };
         command.SetAction(async (p, cancel) =>
         {
@@ -48,6 +52,10 @@ public static class RunCommand
                 throw new BadInputException($"--leaf-size: must be a positive multiple of {StateDigest.BlockSize} (got {shape.LeafSize})");
             if (shape.FanOut < 2) throw new BadInputException($"--fan-out: must be at least 2 (got {shape.FanOut})");
             if (p.GetValue(checkpoint) < 0) throw new BadInputException("--checkpoint-every: must be 0 or more");
+            if (p.GetValue(postgres) is not null && p.GetValue(connect) is not null)
+                throw new BadInputException("--postgres and --connect: choose one");
+            var host = GrainHost.For(p.GetValue(postgres), p.GetValue(connect), p.GetValue(clusterId)!);
+            int checkpointEvery = p.GetValue(checkpoint) ?? (host.Durable ? 1 : 0);
             var terminal = new Terminal(p.GetValue(quiet), p.GetValue(json));
             var target = p.GetValue(outDir) ?? Path.Combine("out", input.Options.Run.Name);
 
@@ -56,7 +64,7 @@ public static class RunCommand
                 p.GetValue(engine) == Engine.Inproc
                     ? Task.Run(() => EngineLoop.Run(input.Rules, input.Source,
                         quarterDone: q => report($"quarter {input.Rules.QuarterAt(q)}", q + 1), cancel: cancel), cancel)
-                    : RunOnGrains(input, shape, p.GetValue(checkpoint), report));
+                    : RunOnGrains(host, input, shape, checkpointEvery, report));
             var runReport = new RunReport(input.Rules, result, p.GetValue(engine).ToString().ToLowerInvariant(),
                 clock.Elapsed.TotalSeconds, input.TopBookingsShare);
 
@@ -79,9 +87,21 @@ public static class RunCommand
         return command;
     }
 
-    private static async Task<RunResult> RunOnGrains(ScenarioInput input, CohortShape shape, int checkpointEvery, Action<string, int> report)
+    /// <summary>Where the grains run: an embedded in-memory silo, an embedded PostgreSQL-backed silo, or a cluster.</summary>
+    private sealed record GrainHost(Func<IHost> Build, bool Durable)
     {
-        using var host = EmbeddedSilo.Build();
+        public static GrainHost For(string? postgres, string? connect, string clusterId) =>
+            postgres is not null
+                ? new GrainHost(() => ClusterSilo.Build(new SiloHostOptions { Postgres = postgres, ClusterId = clusterId, ServiceId = clusterId }), true)
+                : connect is not null
+                    ? new GrainHost(() => ClusterClient.BuildClient(connect, clusterId), true)
+                    : new GrainHost(() => EmbeddedSilo.Build(), false);
+    }
+
+    private static async Task<RunResult> RunOnGrains(GrainHost grainHost, ScenarioInput input, CohortShape shape, int checkpointEvery,
+        Action<string, int> report)
+    {
+        using var host = grainHost.Build();
         await host.StartAsync();
         try
         {

@@ -30,7 +30,7 @@ public static class RunCommand
         var engine = new Option<Engine>("--engine") { Description = "grains (Orleans, default) or inproc (plain parallel loop, same digest)", DefaultValueFactory = _ => Engine.Grains };
         var leafSize = new Option<int>("--leaf-size") { Description = "partners per leaf cohort grain (multiple of 1024)", DefaultValueFactory = _ => new CohortShape().LeafSize };
         var fanOut = new Option<int>("--fan-out") { Description = "children per inner cohort grain", DefaultValueFactory = _ => new CohortShape().FanOut };
-        var checkpoint = new Option<int?>("--checkpoint-every") { Description = "write partner state to storage every N quarters (0: only at the end; default 0 in memory, 1 with PostgreSQL)" };
+        var checkpoint = new Option<int?>("--checkpoint-every") { Description = "write partner state to storage every N quarters (0: never; default 0 in memory, 1 with PostgreSQL)" };
         var postgres = new Option<string?>("--postgres") { Description = "run an in-process silo whose state and membership live in this PostgreSQL database (Npgsql connection string)" };
         var connect = new Option<string?>("--connect") { Description = "run on a running PostgreSQL-backed cluster (its database's connection string) as a client" };
         var clusterId = new Option<string>("--cluster-id") { Description = "cluster id with --postgres / --connect", DefaultValueFactory = _ => ClusterSilo.DefaultClusterId };

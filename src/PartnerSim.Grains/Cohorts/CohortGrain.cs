@@ -42,11 +42,4 @@ public sealed class CohortGrain(RunContextCache runs) : CohortNode<ICohortGrain,
         var states = await ToAll(BoundPartners, p => p.StateBytes());
         return states.Chunk(StateDigest.BlockSize).Select(StateDigest.BlockHashOfEncoded).ToArray();
     }
-
-    public async Task Checkpoint()
-    {
-        await Run();
-        if (Node.IsLeaf) await ToAll(BoundPartners, async p => { await p.Checkpoint(); return 0; });
-        else await ToChildren(async c => { await c.Checkpoint(); return 0; });
-    }
 }

@@ -20,6 +20,4 @@ public interface ICohortGrain : IGrainWithIntegerCompoundKey
 
     /// <summary>SHA-256 of each digest block below this node, in id order.</summary>
     Task<byte[][]> BlockHashes();
-
-    Task Checkpoint();
 }

@@ -55,7 +55,6 @@ public sealed class QuarterDriver(IGrainFactory grains)
         }
         double stepped = clock.Elapsed.TotalSeconds;
         progress?.Invoke(Phase.Digesting, rules.Quarters, rules.Quarters);
-        if (checkpointEvery == 0) await root.Checkpoint();
         var digest = StateDigest.Combine(await root.BlockHashes());
         return new RunResult(partners, perQuarter, digest,
             new RunTimings(created, stepped - created, clock.Elapsed.TotalSeconds - stepped));

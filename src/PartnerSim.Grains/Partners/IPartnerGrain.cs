@@ -19,6 +19,4 @@ public interface IPartnerGrain : IGrainWithIntegerCompoundKey
 
     /// <summary>The canonical bytes of the current state (what the digest hashes).</summary>
     Task<byte[]> StateBytes();
-
-    Task Checkpoint();
 }

@@ -58,6 +58,4 @@ public sealed class PartnerGrain(
     }
 
     public Task<byte[]> StateBytes() => Task.FromResult(PartnerStateCodec.ToBytes(state.State));
-
-    public Task Checkpoint() => state.WriteStateAsync();
 }

@@ -12,7 +12,10 @@ public sealed record RunSetup
     /// <summary>Tier boundaries of a generated population; null when partners come from a roster.</summary>
     [Id(2)] public TierCuts? Cuts { get; init; }
     [Id(3)] public required CohortShape Shape { get; init; }
-    /// <summary>Write partner state to storage every this many quarters (0: only after initialisation and at the end).</summary>
+    /// <summary>
+    /// Write partner state to storage after creation and every this many quarters (and after the last);
+    /// 0 never writes: the state lives in the activations only, which is all an in-memory host can offer anyway.
+    /// </summary>
     [Id(4)] public int CheckpointEvery { get; init; } = 1;
 }
 

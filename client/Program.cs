@@ -4,21 +4,23 @@ using PartnerSim.Cli.Commands;
 using PartnerSim.Model.Csv;
 using PartnerSim.Model.Scenarios;
 
-var root = new RootCommand("PartnerSim: population simulation of the Cisco 360 partner program")
-{
-    RunCommand.Create(),
-    EvaluateCommand.Create(),
-    ValidateCommand.Create(),
-    ScenariosCommand.Create(),
-    RosterCommand.Create(),
-    BenchCommand.Create(),
-};
-return await Cli.Invoke(root, args);
+return await Cli.Invoke(Cli.CreateRoot(), args);
 
 namespace PartnerSim.Cli
 {
     public static class Cli
     {
+        /// <summary>Every command of the <c>partnersim</c> tool (also what the tests run).</summary>
+        public static RootCommand CreateRoot() => new("PartnerSim: population simulation of the Cisco 360 partner program")
+        {
+            RunCommand.Create(),
+            EvaluateCommand.Create(),
+            ValidateCommand.Create(),
+            ScenariosCommand.Create(),
+            RosterCommand.Create(),
+            BenchCommand.Create(),
+        };
+
         /// <summary>
         /// Parses and runs; every kind of bad input becomes one line per problem on stderr and exit code 2,
         /// anything else exit code 1.

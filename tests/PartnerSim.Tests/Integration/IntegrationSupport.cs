@@ -41,14 +41,18 @@ internal sealed class TempDir : IDisposable
 }
 
 /// <summary>
-/// Runs the CLI in-process with the same root command as client/Program.cs (whose top-level statements are
-/// not reachable from tests) and captures what it prints. Callers must be in the "Console" collection.
+/// Runs the whole CLI in-process (the tool's own root command) and captures what it prints. Callers must be
+/// in the "Console" collection.
 /// </summary>
 internal static class CliRunner
 {
-    public sealed record Result(int Code, string Out, string Err);
+    public sealed record Result(int Code, string Out, string Err)
+    {
+        public string[] ErrLines => Err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        public override string ToString() => $"exit {Code}\nstdout: {Out}\nstderr: {Err}";
+    }
 
-    public static RootCommand Root() => new("PartnerSim (tests)") { RunCommand.Create(), EvaluateCommand.Create() };
+    public static RootCommand Root() => CliApp.CreateRoot();
 
     public static async Task<Result> Run(params string[] args)
     {

@@ -106,7 +106,7 @@ public sealed class Issue4CalibrationTests : IDisposable
     {
         var m = s_measured.Value;
         var outDir = _tmp.File("launch");
-        var r = await Issue4Cli.Run("run", RepoPaths.Scenario("cisco360-launch.yaml"), "--engine", "inproc", "--quiet", "--out", outDir);
+        var r = await CliRunner.Run("run", RepoPaths.Scenario("cisco360-launch.yaml"), "--engine", "inproc", "--quiet", "--out", outDir);
         Assert.True(r.Code == 0, r.ToString());
         using var doc = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "summary.json")));
         var root = doc.RootElement;

@@ -132,10 +132,10 @@ public sealed partial class Issue4FuzzTests : IDisposable
     private static string Escape(string s) => s.Replace("\n", "\\n").Replace("\t", "\\t").Replace("\r", "\\r").Replace("\0", "\\0");
 
     /// <summary>Runs one command with a time limit; returns a failure description or null.</summary>
-    private static async Task<(Issue4Cli.Result? result, string? failure)> Call(string[] args)
+    private static async Task<(CliRunner.Result? result, string? failure)> Call(string[] args)
     {
-        Task<Issue4Cli.Result> task;
-        try { task = Issue4Cli.Run(args); }
+        Task<CliRunner.Result> task;
+        try { task = CliRunner.Run(args); }
         catch (Exception e) { return (null, $"exception escaped: {e.GetType().Name}: {e.Message}"); }
         if (await Task.WhenAny(task, Task.Delay(PerCall)) != task)
             throw new TimeoutException($"{string.Join(' ', args)} did not finish in {PerCall.TotalSeconds} s");
@@ -144,7 +144,7 @@ public sealed partial class Issue4FuzzTests : IDisposable
     }
 
     /// <summary>Checks one outcome against the contract; returns a failure description or null.</summary>
-    private static string? Check(Issue4Cli.Result? r, string? failure, string? outDir)
+    private static string? Check(CliRunner.Result? r, string? failure, string? outDir)
     {
         if (failure is not null) return failure;
         if (r!.Code == 0)
@@ -207,7 +207,7 @@ public sealed partial class Issue4FuzzTests : IDisposable
     public async Task MutatedRosters_SucceedOrFailCleanly()
     {
         var baseCsv = _tmp.File("base.csv");
-        var export = await Issue4Cli.Run("roster", "export", "--partners", "6", "--seed", "3", "--out", baseCsv);
+        var export = await CliRunner.Run("roster", "export", "--partners", "6", "--seed", "3", "--out", baseCsv);
         Assert.True(export.Code == 0, export.ToString());
         var original = File.ReadAllText(baseCsv).ReplaceLineEndings("\n");
         var scenario = _tmp.Write("fuzz.yaml", "name: fuzz-roster\nrun:\n  seed: 3\n  quarters: 2\npopulation:\n  roster: r.csv\n");

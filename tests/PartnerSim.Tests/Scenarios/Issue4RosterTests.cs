@@ -32,7 +32,7 @@ public sealed class Issue4RosterTests : IDisposable
     private async Task<JsonElement> RunOk(string scenario, string outName, params string[] extra)
     {
         var outDir = _tmp.File(outName);
-        var r = await Issue4Cli.Run(["run", scenario, "--quiet", "--out", outDir, .. extra]);
+        var r = await CliRunner.Run(["run", scenario, "--quiet", "--out", outDir, .. extra]);
         Assert.True(r.Code == 0, r.ToString());
         return await Summary(outDir);
     }
@@ -43,7 +43,7 @@ public sealed class Issue4RosterTests : IDisposable
     public async Task Export_ThenLoad_GivesTheSameDigest_AsTheGeneratedPopulation()
     {
         var csv = _tmp.File("r.csv");
-        var export = await Issue4Cli.Run("roster", "export", "--partners", "2000", "--seed", "9", "--out", csv);
+        var export = await CliRunner.Run("roster", "export", "--partners", "2000", "--seed", "9", "--out", csv);
         Assert.True(export.Code == 0, export.ToString());
         var lines = File.ReadAllLines(csv);
         Assert.Equal(2001, lines.Length);
@@ -107,7 +107,7 @@ public sealed class Issue4RosterTests : IDisposable
     {
         var scenario = WriteBadRoster(badRow);
         var outDir = _tmp.File("never");
-        var r = await Issue4Cli.Run("run", scenario, "--engine", "inproc", "--quiet", "--out", outDir);
+        var r = await CliRunner.Run("run", scenario, "--engine", "inproc", "--quiet", "--out", outDir);
         Assert.True(r.Code == 2, $"{name}: {r}");
         var lines = r.ErrLines;
         Assert.True(lines.Length == 1, $"{name}: expected one stderr line: {r.Err}");
@@ -123,7 +123,7 @@ public sealed class Issue4RosterTests : IDisposable
     {
         var scenario = WriteBadRoster(badRow);
         var outDir = _tmp.File("out");
-        var r = await Issue4Cli.Run("run", scenario, "--engine", "inproc", "--quiet", "--skip-bad-rows", "--out", outDir);
+        var r = await CliRunner.Run("run", scenario, "--engine", "inproc", "--quiet", "--skip-bad-rows", "--out", outDir);
         Assert.True(r.Code == 0, $"{name}: {r}");
         var warning = Assert.Single(r.ErrLines);
         Assert.StartsWith("warning:", warning);
@@ -148,7 +148,7 @@ public sealed class Issue4RosterTests : IDisposable
         ]) + "\n");
         var scenario = _tmp.Write("s.yaml", "name: skip-many\nrun:\n  quarters: 2\npopulation:\n  roster: r.csv\n");
         var outDir = _tmp.File("out");
-        var r = await Issue4Cli.Run("run", scenario, "--engine", "inproc", "--quiet", "--skip-bad-rows", "--out", outDir);
+        var r = await CliRunner.Run("run", scenario, "--engine", "inproc", "--quiet", "--skip-bad-rows", "--out", outDir);
         Assert.True(r.Code == 0, r.ToString());
         var warning = Assert.Single(r.ErrLines);
         Assert.StartsWith("warning:", warning);
@@ -162,7 +162,7 @@ public sealed class Issue4RosterTests : IDisposable
         _tmp.Write("r.csv", Header + "\n9,lots,10,Select,None,Traditionalist,None,25,None,None,0,1,2,20,5,2\n");
         var scenario = _tmp.Write("s.yaml", "name: all-bad\nrun:\n  quarters: 2\npopulation:\n  roster: r.csv\n");
         var outDir = _tmp.File("never");
-        var r = await Issue4Cli.Run("run", scenario, "--engine", "inproc", "--quiet", "--skip-bad-rows", "--out", outDir);
+        var r = await CliRunner.Run("run", scenario, "--engine", "inproc", "--quiet", "--skip-bad-rows", "--out", outDir);
         Assert.True(r.Code == 2, r.ToString());
         Assert.Contains(r.ErrLines, l => l.StartsWith("error:", StringComparison.Ordinal) && l.Contains("r.csv"));
         Assert.False(Directory.Exists(outDir));
@@ -176,7 +176,7 @@ public sealed class Issue4RosterTests : IDisposable
         _tmp.Write("r.csv", header + "\n" + row + "\n");
         var scenario = _tmp.Write("s.yaml", "name: missing-column\nrun:\n  quarters: 2\npopulation:\n  roster: r.csv\n");
         var outDir = _tmp.File("never");
-        var r = await Issue4Cli.Run("run", scenario, "--engine", "inproc", "--quiet", "--out", outDir);
+        var r = await CliRunner.Run("run", scenario, "--engine", "inproc", "--quiet", "--out", outDir);
         Assert.True(r.Code == 2, r.ToString());
         var line = Assert.Single(r.ErrLines);
         Assert.Contains("r.csv:1:", line);

@@ -8,44 +8,6 @@ using CliApp = PartnerSim.Cli.Cli;
 
 namespace PartnerSim.Tests.Scenarios;
 
-/// <summary>
-/// The whole CLI (the same root command as client/Program.cs) run in-process with its console captured.
-/// Callers must be in the "Console" collection.
-/// </summary>
-internal static class Issue4Cli
-{
-    public sealed record Result(int Code, string Out, string Err)
-    {
-        public string[] ErrLines => Err.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        public override string ToString() => $"exit {Code}\nstdout: {Out}\nstderr: {Err}";
-    }
-
-    public static RootCommand Root() => new("PartnerSim (issue 4 tests)")
-    {
-        RunCommand.Create(), EvaluateCommand.Create(), ValidateCommand.Create(), ScenariosCommand.Create(), RosterCommand.Create(),
-    };
-
-    public static async Task<Result> Run(params string[] args)
-    {
-        var oldOut = Console.Out;
-        var oldErr = Console.Error;
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            int code = await CliApp.Invoke(Root(), args);
-            return new Result(code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
-}
-
 /// <summary>Named scenarios run once each with the in-process engine and shared by the tests that compare them.</summary>
 internal static class Issue4Runs
 {

@@ -44,17 +44,34 @@ public sealed class PartnerGrain(
         if ((await Run()).Setup.CheckpointEvery > 0) await state.WriteStateAsync();
     }
 
-    public async Task<PartnerOutcome> Step(int quarter)
+    public Task<PartnerOutcome> Step(int quarter)
+    {
+        // The hot path: once the run is known, a quarter with no state write completes synchronously,
+        // without an async state machine per call.
+        if (_run is { } run && !WritesAfter(run, quarter)) return Task.FromResult(Apply(run, quarter));
+        return StepAndWrite(quarter);
+    }
+
+    private async Task<PartnerOutcome> StepAndWrite(int quarter)
     {
         var run = await Run();
+        var outcome = Apply(run, quarter);
+        if (WritesAfter(run, quarter)) await state.WriteStateAsync();
+        return outcome;
+    }
+
+    private PartnerOutcome Apply(RunContext run, int quarter)
+    {
         var s = state.State;
         if (s.LastQuarter >= quarter)
             throw new InvalidOperationException($"partner {s.Id} already stepped quarter {quarter}");
-        var outcome = PartnerStep.Run(s, quarter, run.Rules, Rng(run.Rules.Options.Run.Seed));
+        return PartnerStep.Run(s, quarter, run.Rules, Rng(run.Rules.Options.Run.Seed));
+    }
+
+    private static bool WritesAfter(RunContext run, int quarter)
+    {
         int every = run.Setup.CheckpointEvery;
-        if (every > 0 && ((quarter + 1) % every == 0 || quarter == run.Rules.Quarters - 1))
-            await state.WriteStateAsync();
-        return outcome;
+        return every > 0 && ((quarter + 1) % every == 0 || quarter == run.Rules.Quarters - 1);
     }
 
     public Task<byte[]> StateBytes() => Task.FromResult(PartnerStateCodec.ToBytes(state.State));

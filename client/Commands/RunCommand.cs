@@ -38,7 +38,7 @@ public static class RunCommand
         var json = new Option<bool>("--json") { Description = "print summary.json to standard output instead of tables" };
         var skipBadRows = new Option<bool>("--skip-bad-rows") { Description = "pass over bad roster rows with a counted warning instead of failing" };
 
-        var command = new Command("run", "Run a scenario and write summary.json and quarters.csv")
+        var command = new Command("run", "Run a scenario; write summary.json, quarters.csv and charts")
         {
             scenario, partners, quarters, seed, outDir, engine, leafSize, fanOut, checkpoint, postgres, connect, clusterId,
             quiet, json, skipBadRows,

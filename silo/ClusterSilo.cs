@@ -1,8 +1,10 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Storage;
 using PartnerSim.Grains;
 using PartnerSim.Silo.Postgres;
@@ -29,6 +31,9 @@ public sealed record SiloHostOptions
 
     /// <summary>Console logging from this level; null = no logging (like <see cref="EmbeddedSilo"/>).</summary>
     public LogLevel? ConsoleLogLevel { get; init; }
+
+    /// <summary>Serve the Orleans Dashboard on this loopback port (0 = a free port); null = no dashboard.</summary>
+    public int? DashboardPort { get; init; }
 }
 
 /// <summary>
@@ -45,7 +50,8 @@ public static class ClusterSilo
 
     public static IHost Build(SiloHostOptions o)
     {
-        var builder = Host.CreateApplicationBuilder();
+        // The dashboard needs a web host; without it a plain generic host will do.
+        IHostApplicationBuilder builder = o.DashboardPort is null ? Host.CreateApplicationBuilder() : WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         if (o.ConsoleLogLevel is { } level)
         {
@@ -89,8 +95,13 @@ public static class ClusterSilo
             silo.AddPartnerSim();
             // Partners are touched once a quarter; never let a slow quarter collect them mid-run.
             silo.Configure<GrainCollectionOptions>(c => c.CollectionAge = TimeSpan.FromHours(2));
+            if (o.DashboardPort is not null) silo.AddDashboard();
         });
-        return builder.Build();
+        if (builder is not WebApplicationBuilder web) return ((HostApplicationBuilder)builder).Build();
+        var app = web.Build();
+        app.Urls.Add($"http://127.0.0.1:{(o.DashboardPort == 0 ? EmbeddedSilo.FreePort() : o.DashboardPort)}");
+        app.MapOrleansDashboard();
+        return app;
     }
 
     /// <summary>

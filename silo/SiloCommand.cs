@@ -8,14 +8,14 @@ namespace PartnerSim.Silo;
 
 /// <summary>
 /// The stand-alone silo (silo/Program.cs): <c>[--postgres CONN] [--silo-port N] [--gateway-port N]
-/// [--cluster-id X] [--service-id X] [--advertise IP]</c>. Bad arguments or an unreachable database print one
+/// [--cluster-id X] [--service-id X] [--advertise IP] [--dashboard PORT]</c>. Bad arguments or an unreachable database print one
 /// line to stderr and return 2.
 /// </summary>
 public static class SiloCommand
 {
     public const string Usage =
         "usage: silo [--postgres \"Host=..;Port=..;Username=..;Password=..;Database=..\"] [--silo-port N] [--gateway-port N] " +
-        "[--cluster-id X] [--service-id X] [--advertise IP]";
+        "[--cluster-id X] [--service-id X] [--advertise IP] [--dashboard PORT]";
 
     // Without --postgres the silo is found by localhost clustering at Orleans' default ports.
     private const int LocalSiloPort = 11111, LocalGatewayPort = 30000;
@@ -61,6 +61,8 @@ public static class SiloCommand
             : $"PostgreSQL {PostgresSchema.Describe(options.Postgres)}";
         await stdout.WriteLineAsync(
             $"silo {silo?.SiloAddress} (gateway {silo?.GatewayAddress}) up in cluster '{options.ClusterId}', {where}; Ctrl+C stops it");
+        if (host is Microsoft.AspNetCore.Builder.WebApplication web)
+            await stdout.WriteLineAsync($"dashboard: {string.Join(", ", web.Urls)}");
         await host.WaitForShutdownAsync(stop); // Ctrl+C, SIGTERM or stop; stops the silo gracefully
         return 0;
     }
@@ -70,7 +72,7 @@ public static class SiloCommand
     public static SiloHostOptions Parse(string[] args)
     {
         string? postgres = null, clusterId = null, serviceId = null;
-        int? siloPort = null, gatewayPort = null;
+        int? siloPort = null, gatewayPort = null, dashboard = null;
         IPAddress? advertise = null;
         for (int i = 0; i < args.Length; i++)
         {
@@ -87,6 +89,7 @@ public static class SiloCommand
                 case "--postgres": postgres = Value(); break;
                 case "--silo-port": siloPort = Port(); break;
                 case "--gateway-port": gatewayPort = Port(); break;
+                case "--dashboard": dashboard = Port(); break;
                 case "--cluster-id": clusterId = NonEmpty(arg, Value()); break;
                 case "--service-id": serviceId = NonEmpty(arg, Value()); break;
                 case "--advertise":
@@ -107,6 +110,7 @@ public static class SiloCommand
             ClusterId = clusterId ?? ClusterSilo.DefaultClusterId,
             ServiceId = serviceId ?? clusterId ?? ClusterSilo.DefaultClusterId,
             ConsoleLogLevel = LogLevel.Warning,
+            DashboardPort = dashboard,
         };
         return advertise is null ? options : options with { AdvertisedAddress = advertise };
     }

@@ -18,6 +18,7 @@ namespace PartnerSim.Cli
             ValidateCommand.Create(),
             ScenariosCommand.Create(),
             RosterCommand.Create(),
+            SweepCommand.Create(),
             BenchCommand.Create(),
         };
 

@@ -14,7 +14,12 @@ public sealed record ScenarioInput(ScenarioOptions Options, RuleBook Rules, List
         bool skipBadRows = false)
     {
         if (!File.Exists(path)) throw new BadInputException($"{path}: scenario file not found");
-        var o = ScenarioLoader.Load(path);
+        return From(ScenarioLoader.Load(path), partners, quarters, seed, skipBadRows);
+    }
+
+    /// <summary>Applies command-line overrides to loaded options and reads the roster, if any.</summary>
+    public static ScenarioInput From(ScenarioOptions o, int? partners, int? quarters, ulong? seed, bool skipBadRows)
+    {
         if (partners is < 1) throw new BadInputException($"--partners: must be at least 1 (got {partners})");
         if (quarters is < 1) throw new BadInputException($"--quarters: must be at least 1 (got {quarters})");
         o = o with
@@ -35,6 +40,10 @@ public sealed record ScenarioInput(ScenarioOptions Options, RuleBook Rules, List
         }
         return new ScenarioInput(o, rules, roster);
     }
+
+    /// <summary>The same scenario on another seed (a roster is read again: its missing columns are seeded draws).</summary>
+    public ScenarioInput WithSeed(ulong seed) =>
+        seed == Options.Run.Seed ? this : From(Options, partners: null, quarters: null, seed, skipBadRows: false);
 
     /// <summary>Every partner's annual bookings at run start (the calibration of the population's skew).</summary>
     public double[] InitialBookings => Roster is not null

@@ -5,8 +5,18 @@ using PartnerSim.Model.Partners;
 
 namespace PartnerSim.Grains.Cohorts;
 
-public sealed class CohortGrain(RunContextCache runs) : CohortNode<ICohortGrain, IPartnerGrain>(runs), ICohortGrain
+/// <summary>
+/// A node of the partner tree. A roster leaf saves its partner ids, so that after its silo leaves the cluster
+/// it can be activated elsewhere and still find its partners.
+/// </summary>
+public sealed class CohortGrain(
+    RunContextCache runs,
+    [PersistentState("cohort", GrainStorage.Partners)] IPersistentState<CohortRecord> record)
+    : CohortNode<ICohortGrain, IPartnerGrain>(runs), ICohortGrain
 {
+    protected override ValueTask<IReadOnlyList<long>?> RecoverPartnerIds(RunContext run) =>
+        record.RecordExists ? ValueTask.FromResult<IReadOnlyList<long>?>(record.State.PartnerIds) : base.RecoverPartnerIds(run);
+
     public async Task<int> CreatePartners()
     {
         var run = await Run();
@@ -20,8 +30,11 @@ public sealed class CohortGrain(RunContextCache runs) : CohortNode<ICohortGrain,
     {
         await Run();
         if (!Node.IsLeaf) throw new InvalidOperationException("only leaf cohorts hold partners");
-        var partners = BindPartners(Array.ConvertAll(states, s => s.Id));
+        var ids = Array.ConvertAll(states, s => s.Id);
+        var partners = BindPartners(ids);
         await Task.WhenAll(partners.Select((p, i) => p.Load(states[i])));
+        record.State = new CohortRecord { PartnerIds = ids };
+        await record.WriteStateAsync();
     }
 
     public async Task<QuarterStats> Step(int quarter)

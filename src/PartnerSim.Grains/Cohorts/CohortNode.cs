@@ -30,7 +30,24 @@ public abstract class CohortNode<TChild, TPartner>(RunContextCache runs) : Grain
         Node = run.Layout.Find(this.GetPrimaryKeyLong(out _));
         var runKey = RunKey;
         if (!Node.IsLeaf) _children = run.Layout.Children(Node).Select(c => GrainFactory.GetGrain<TChild>(c.Key, runKey)).ToArray();
+        // A leaf activated again (its silo left the cluster mid-run) finds its partners from the run itself.
+        else if (Partners is null && await RecoverPartnerIds(run) is { } ids) BindPartners(ids);
         return _run = run;
+    }
+
+    /// <summary>
+    /// The ids of a leaf's partners without being told them: those of a generated population follow from the
+    /// layout; a roster's come from what the leaf saved (see <see cref="CohortGrain"/>). Null: not known yet.
+    /// </summary>
+    protected virtual ValueTask<IReadOnlyList<long>?> RecoverPartnerIds(RunContext run) =>
+        ValueTask.FromResult<IReadOnlyList<long>?>(run.Setup.Cuts is null ? null : GeneratedIds(run));
+
+    private long[] GeneratedIds(RunContext run)
+    {
+        var (start, end) = run.Layout.Positions(Node);
+        var ids = new long[end - start];
+        for (int i = 0; i < ids.Length; i++) ids[i] = start + i + 1;
+        return ids;
     }
 
     /// <summary>Leaf: takes the partners with these ids (ascending), keyed into this run.</summary>
@@ -43,13 +60,7 @@ public abstract class CohortNode<TChild, TPartner>(RunContextCache runs) : Grain
     }
 
     /// <summary>Leaf of a generated population: partner id = position + 1.</summary>
-    protected TPartner[] BindGeneratedPartners(RunContext run)
-    {
-        var (start, end) = run.Layout.Positions(Node);
-        var ids = new long[end - start];
-        for (int i = 0; i < ids.Length; i++) ids[i] = start + i + 1;
-        return BindPartners(ids);
-    }
+    protected TPartner[] BindGeneratedPartners(RunContext run) => BindPartners(GeneratedIds(run));
 
     protected TPartner[] BoundPartners =>
         Partners ?? throw new InvalidOperationException($"cohort {this.GetPrimaryKeyLong(out _)} has no partners (not created)");

@@ -1,15 +1,16 @@
 namespace PartnerSim.Grains.Runs;
 
-public sealed class RunGrain : Grain, IRunGrain
+/// <summary>Keeps a run's setup in storage, so that it outlives the silo it was first activated on.</summary>
+public sealed class RunGrain([PersistentState("run", GrainStorage.Partners)] IPersistentState<RunSetup> setup) : Grain, IRunGrain
 {
-    private RunSetup? _setup;
-
-    public Task Define(RunSetup setup)
+    public Task Define(RunSetup value)
     {
-        _setup = setup;
-        return Task.CompletedTask;
+        setup.State = value;
+        return setup.WriteStateAsync();
     }
 
     public Task<RunSetup> Get() =>
-        Task.FromResult(_setup ?? throw new InvalidOperationException($"run '{this.GetPrimaryKeyString()}' was never defined"));
+        setup.RecordExists
+            ? Task.FromResult(setup.State)
+            : throw new InvalidOperationException($"run '{this.GetPrimaryKeyString()}' was never defined");
 }

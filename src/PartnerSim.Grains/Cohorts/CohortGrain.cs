@@ -21,7 +21,7 @@ public sealed class CohortGrain(
     {
         var run = await Run();
         if (!Node.IsLeaf) return (await ToChildren(c => c.CreatePartners())).Sum();
-        var partners = BindGeneratedPartners(run);
+        var partners = Partners ?? BindGeneratedPartners(run); // bound on activation already, as the run is generated
         await ToAll(partners, async p => { await p.Create(); return 0; });
         return partners.Length;
     }

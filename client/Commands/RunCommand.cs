@@ -72,6 +72,7 @@ public static class RunCommand
             {
                 using (var f = File.Create(Path.Combine(dir, "summary.json"))) SummaryJson.Write(f, runReport);
                 using (var f = File.CreateText(Path.Combine(dir, "quarters.csv"))) QuartersCsv.Write(f, runReport);
+                using (var f = File.Create(Path.Combine(dir, "quarters.parquet"))) QuartersParquet.Write(f, runReport).GetAwaiter().GetResult();
                 RunPlots.WriteRebates(runReport, Path.Combine(dir, "rebates.png"));
                 RunPlots.WritePviDistribution(runReport, Path.Combine(dir, "pvi.png"));
             });

@@ -37,7 +37,7 @@ public static class Headline
                                    $"{r.Result.PerQuarter.Sum(q => q.Left):N0} partners left for another vendor");
         AnsiConsole.MarkupLine($"{r.PartnerQuarters / Math.Max(r.ElapsedSeconds, 1e-9):N0} partner-quarters/s on {r.Engine} ({r.ElapsedSeconds:N1} s)");
         AnsiConsole.MarkupLine($"digest [grey]{r.Result.Digest}[/]");
-        AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(Path.Combine(outDir, "summary.json"))}[/], quarters.csv, rebates.png and pvi.png");
+        AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(Path.Combine(outDir, "summary.json"))}[/], quarters.csv/.parquet, rebates.png and pvi.png");
     }
 
     private static string Millions(long cents) => $"{cents / 100_000_000m:N1}";

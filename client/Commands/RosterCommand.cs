@@ -24,7 +24,7 @@ public static class RosterCommand
             var path = p.GetValue(scenario);
             var input = path is not null
                 ? ScenarioInput.Load(path, p.GetValue(partners), null, p.GetValue(seed))
-                : FromDefaults(p.GetValue(partners), p.GetValue(seed));
+                : ScenarioInput.From(new ScenarioOptions(), p.GetValue(partners), null, p.GetValue(seed), skipBadRows: false);
             if (input.Roster is not null) throw new BadInputException($"{path}: the scenario already uses a roster; export needs a generated population");
             var source = input.Source;
             var rng = new CounterRandom(input.Options.Run.Seed);
@@ -37,17 +37,5 @@ public static class RosterCommand
             return Task.FromResult(ExitCodes.Ok);
         });
         return new Command("roster", "Work with roster files") { export };
-    }
-
-    private static ScenarioInput FromDefaults(int? partners, ulong? seed)
-    {
-        if (partners is < 1) throw new BadInputException($"--partners: must be at least 1 (got {partners})");
-        var d = new ScenarioOptions();
-        var o = d with
-        {
-            Run = d.Run with { Seed = seed ?? d.Run.Seed },
-            Population = d.Population with { Partners = partners ?? d.Population.Partners },
-        };
-        return new ScenarioInput(o, new Model.Engine.RuleBook(o), null);
     }
 }

@@ -48,9 +48,7 @@ public static class RunCommand
             var input = ScenarioInput.Load(p.GetValue(scenario)!, p.GetValue(partners), p.GetValue(quarters), p.GetValue(seed),
                 p.GetValue(skipBadRows));
             var shape = new CohortShape { LeafSize = p.GetValue(leafSize), FanOut = p.GetValue(fanOut) };
-            if (shape.LeafSize <= 0 || shape.LeafSize % StateDigest.BlockSize != 0)
-                throw new BadInputException($"--leaf-size: must be a positive multiple of {StateDigest.BlockSize} (got {shape.LeafSize})");
-            if (shape.FanOut < 2) throw new BadInputException($"--fan-out: must be at least 2 (got {shape.FanOut})");
+            if (shape.Problem is { } problem) throw new BadInputException(problem);
             if (p.GetValue(checkpoint) < 0) throw new BadInputException("--checkpoint-every: must be 0 or more");
             if (p.GetValue(postgres) is not null && p.GetValue(connect) is not null)
                 throw new BadInputException("--postgres and --connect: choose one");

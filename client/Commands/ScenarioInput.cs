@@ -45,8 +45,10 @@ public sealed record ScenarioInput(ScenarioOptions Options, RuleBook Rules, List
     public ScenarioInput WithSeed(ulong seed) =>
         seed == Options.Run.Seed ? this : From(Options, partners: null, quarters: null, seed, skipBadRows: false);
 
-    /// <summary>Every partner's annual bookings at run start (the calibration of the population's skew).</summary>
-    public double[] InitialBookings => Roster is not null
+    private double[]? _initialBookings;
+
+    /// <summary>Every partner's annual bookings at run start, drawn once (tier cuts and the calibration use them).</summary>
+    public double[] InitialBookings => _initialBookings ??= Roster is not null
         ? Roster.Select(p => p.AnnualBookingsUsd).ToArray()
         : new PopulationGenerator(Rules).DrawAllBookings();
 
@@ -58,7 +60,7 @@ public sealed record ScenarioInput(ScenarioOptions Options, RuleBook Rules, List
         {
             if (Roster is not null) return new ListedPartners(Roster);
             var generator = new PopulationGenerator(Rules);
-            return new GeneratedPartners(generator, generator.ComputeTierCuts());
+            return new GeneratedPartners(generator, generator.ComputeTierCuts(InitialBookings));
         }
     }
 }

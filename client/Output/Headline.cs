@@ -29,12 +29,12 @@ public static class Headline
         }
         AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(r.Rules.Options.Run.Name)}[/]: {r.Result.Partners:N0} partners × {r.Rules.Quarters} quarters").LeftJustified());
         AnsiConsole.Write(table);
-        var launch = r.LaunchQuarter;
-        if (launch is not null)
-            AnsiConsole.MarkupLine($"fat middle (Select + Premier): {launch.FatMiddle.Partners:N0} partners at launch, " +
-                                   $"{launch.FatMiddle.Losing:N0} lose CPI eligibility; unmanaged shortfall after launch " +
-                                   $"${r.AfterLaunch.Sum(q => q.UnmanagedFatMiddle.ShortfallCents) / 100_000_000m:N2}M; " +
-                                   $"{r.Result.PerQuarter.Sum(q => q.Left):N0} partners left for another vendor");
+        var h = r.Headline;
+        if (h.FatMiddlePartnersAtLaunch is not null)
+            AnsiConsole.MarkupLine($"fat middle (Select + Premier): {h.FatMiddlePartnersAtLaunch:N0} partners at launch, " +
+                                   $"{h.FatMiddleLosingAtLaunch:N0} lose CPI eligibility; unmanaged shortfall after launch " +
+                                   $"${h.UnmanagedFatMiddleShortfallAfterLaunchCents / 100_000_000m:N2}M; " +
+                                   $"{h.PartnersLeft:N0} partners left for another vendor");
         AnsiConsole.MarkupLine($"{r.PartnerQuarters / Math.Max(r.ElapsedSeconds, 1e-9):N0} partner-quarters/s on {r.Engine} ({r.ElapsedSeconds:N1} s)");
         AnsiConsole.MarkupLine($"digest [grey]{r.Result.Digest}[/]");
         AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(Path.Combine(outDir, "summary.json"))}[/], quarters.csv/.parquet, rebates.png and pvi.png");

@@ -17,6 +17,8 @@ public sealed record RunReport(RuleBook Rules, RunResult Result, string Engine, 
 
     public Calibration Calibration => Calibration.Measure(this, TopBookingsShare);
 
+    public HeadlineFigures Headline => HeadlineFigures.Of(this);
+
     public static decimal Usd(long cents) => cents / 100m;
 
     /// <summary>A sketch quantile (cents) as USD to the cent; null when no partner is in it.</summary>

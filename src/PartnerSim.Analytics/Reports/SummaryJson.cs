@@ -46,17 +46,16 @@ public static class SummaryJson
 
     private static void WriteHeadline(Utf8JsonWriter w, RunReport r)
     {
-        var after = r.AfterLaunch.ToList();
-        var launch = r.LaunchQuarter;
+        var h = r.Headline;
         w.WriteStartObject("headline");
-        w.WriteNumber("cpiRebateAfterLaunchUsd", RunReport.Usd(after.Sum(q => q.CpiEarnedCents)));
-        w.WriteNumber("legacyRebateAfterLaunchUsd", RunReport.Usd(after.Sum(q => q.LegacyEarnedCents)));
-        w.WriteNumber("shortfallAfterLaunchUsd", RunReport.Usd(after.Sum(q => q.ShortfallCents)));
-        w.WriteNumber("fatMiddleShortfallAfterLaunchUsd", RunReport.Usd(after.Sum(q => q.FatMiddle.ShortfallCents)));
-        w.WriteNumber("unmanagedFatMiddleShortfallAfterLaunchUsd", RunReport.Usd(after.Sum(q => q.UnmanagedFatMiddle.ShortfallCents)));
-        w.WriteNumber("fatMiddleLosingAtLaunch", launch?.FatMiddle.Losing ?? 0);
-        WriteNullable(w, "fatMiddleMedianShortfallAtLaunchUsd", RunReport.Usd(launch?.FatMiddle.LosingShortfall.Quantile(0.5)));
-        w.WriteNumber("partnersLeft", r.Result.PerQuarter.Sum(q => q.Left));
+        w.WriteNumber("cpiRebateAfterLaunchUsd", RunReport.Usd(h.CpiAfterLaunchCents));
+        w.WriteNumber("legacyRebateAfterLaunchUsd", RunReport.Usd(h.LegacyAfterLaunchCents));
+        w.WriteNumber("shortfallAfterLaunchUsd", RunReport.Usd(h.ShortfallAfterLaunchCents));
+        w.WriteNumber("fatMiddleShortfallAfterLaunchUsd", RunReport.Usd(h.FatMiddleShortfallAfterLaunchCents));
+        w.WriteNumber("unmanagedFatMiddleShortfallAfterLaunchUsd", RunReport.Usd(h.UnmanagedFatMiddleShortfallAfterLaunchCents));
+        w.WriteNumber("fatMiddleLosingAtLaunch", h.FatMiddleLosingAtLaunch ?? 0);
+        WriteNullable(w, "fatMiddleMedianShortfallAtLaunchUsd", h.FatMiddleMedianShortfallAtLaunchUsd);
+        w.WriteNumber("partnersLeft", h.PartnersLeft);
         w.WriteEndObject();
     }
 

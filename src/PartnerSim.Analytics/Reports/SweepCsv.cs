@@ -1,6 +1,4 @@
 using System.Globalization;
-using PartnerSim.Model.Partners;
-
 namespace PartnerSim.Analytics.Reports;
 
 /// <summary>
@@ -22,18 +20,13 @@ public static class SweepCsv
 
     public static void WriteRow(TextWriter w, IEnumerable<string> values, RunReport r)
     {
-        var after = r.AfterLaunch.ToList();
-        var launch = r.LaunchQuarter;
-        var calibration = r.Calibration;
+        var h = r.Headline;
         object?[] figures =
         [
-            RunReport.Usd(after.Sum(q => q.CpiEarnedCents)), RunReport.Usd(after.Sum(q => q.LegacyEarnedCents)),
-            RunReport.Usd(after.Sum(q => q.ShortfallCents)), RunReport.Usd(after.Sum(q => q.FatMiddle.ShortfallCents)),
-            RunReport.Usd(after.Sum(q => q.UnmanagedFatMiddle.ShortfallCents)),
-            launch?.FatMiddle.Losing, RunReport.Usd(launch?.FatMiddle.LosingShortfall.Quantile(0.5)),
-            launch is null ? null : launch.Bands[(int)Band.Partner] + launch.Bands[(int)Band.Preferred],
-            r.Result.PerQuarter.Sum(q => q.Left),
-            calibration.CpiToLegacyRatio is { } ratio ? Math.Round(ratio, 4) : null,
+            RunReport.Usd(h.CpiAfterLaunchCents), RunReport.Usd(h.LegacyAfterLaunchCents), RunReport.Usd(h.ShortfallAfterLaunchCents),
+            RunReport.Usd(h.FatMiddleShortfallAfterLaunchCents), RunReport.Usd(h.UnmanagedFatMiddleShortfallAfterLaunchCents),
+            h.FatMiddleLosingAtLaunch, h.FatMiddleMedianShortfallAtLaunchUsd, h.PartnerPlusAtLaunch, h.PartnersLeft,
+            r.Calibration.CpiToLegacyRatio is { } ratio ? Math.Round(ratio, 4) : null,
         ];
         var cells = values.Select(Quote)
             .Concat([r.Rules.Options.Run.Seed.ToString(CultureInfo.InvariantCulture), r.Result.Digest])

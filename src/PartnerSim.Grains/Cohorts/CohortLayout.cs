@@ -1,5 +1,4 @@
 using PartnerSim.Grains.Runs;
-using PartnerSim.Model.Engine;
 
 namespace PartnerSim.Grains.Cohorts;
 
@@ -18,9 +17,7 @@ public sealed class CohortLayout
 
     public CohortLayout(int partners, CohortShape shape)
     {
-        if (shape.LeafSize <= 0 || shape.LeafSize % StateDigest.BlockSize != 0)
-            throw new ArgumentException($"leaf size must be a positive multiple of {StateDigest.BlockSize}");
-        if (shape.FanOut < 2) throw new ArgumentException("fan-out must be at least 2");
+        if (shape.Problem is { } problem) throw new ArgumentException(problem);
         Partners = partners;
         LeafSize = shape.LeafSize;
         FanOut = shape.FanOut;

@@ -1,3 +1,4 @@
+using PartnerSim.Model.Engine;
 using PartnerSim.Model.Options;
 using PartnerSim.Model.Population;
 
@@ -25,4 +26,10 @@ public sealed record CohortShape
 {
     [Id(0)] public int LeafSize { get; init; } = 2048;
     [Id(1)] public int FanOut { get; init; } = 16;
+
+    /// <summary>What is wrong with this shape, naming the command-line option; null when it is usable.</summary>
+    public string? Problem =>
+        LeafSize <= 0 || LeafSize % StateDigest.BlockSize != 0
+            ? $"--leaf-size: must be a positive multiple of {StateDigest.BlockSize} (got {LeafSize})"
+            : FanOut < 2 ? $"--fan-out: must be at least 2 (got {FanOut})" : null;
 }

@@ -11,7 +11,7 @@ namespace PartnerSim.Model.Engine;
 public static class EngineLoop
 {
     /// <summary>Partners per work item: whole digest blocks, so hashing parallelises the same way.</summary>
-    private const int Chunk = StateDigest.BlockSize * 4;
+    private const int Chunk = StateDigest.BlockSize;
 
     public static RunResult Run(RuleBook rules, IPartnerSource source, int maxThreads = 0,
         Action<int>? quarterDone = null, CancellationToken cancel = default)

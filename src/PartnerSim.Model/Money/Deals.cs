@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using PartnerSim.Model.Engine;
 using PartnerSim.Model.Partners;
 using PartnerSim.Model.Random;
@@ -28,36 +30,62 @@ public static class Deals
         int n = rng.Poisson(lambda);
         if (n == 0) n = 1;
 
+        // What a deal in each portfolio earns per dollar, worked out once per partner-quarter so that booking a
+        // deal is table look-ups rather than branches on random coins (which the CPU cannot predict).
+        // Rows [2p] and [2p + 1] are portfolio p without and with the coin (AAP assessment / registration).
         bool launched = rules.IsLaunched(quarter);
         bool legacyQualifies = s.QuarterBookings[0] + s.QuarterBookings[1] >= m.VipMinBookingsUsd;
         double legacyRate = rules.LegacyRate[(int)s.LegacyTier];
         double providerRate = s.LegacyProvider != LegacyProvider.None ? m.ProviderRebatePct / 100 : 0;
         double adoptRate = AdoptRate(s, m.AdoptStandardPct, m.AdoptAdvancedPct);
-        double regRate = m.DealRegRate, aapRate = s.AapPct / 100;
-        double mu = rules.DealLogMu[size] + Math.Log(scale), sigma = m.DealValueSigma;
-
-        for (int i = 0; i < n; i++)
+        Span<double> legacyPerUsd = stackalloc double[Metrics.PortfolioCount];
+        Span<double> cpiPerUsd = stackalloc double[2 * Metrics.PortfolioCount];
+        Span<double> discountPct = stackalloc double[2 * Metrics.PortfolioCount];
+        for (int p = 0; p < Metrics.PortfolioCount; p++)
         {
-            // One Philox block per deal: two words for the value, one for the portfolio, one for the two coins.
-            var (w0, w1, w2, w3) = rng.NextBlock();
-            double value = Math.Exp(mu + sigma * CounterRandom.NormalFrom(CounterRandom.Uniform53(w0, w1)));
-            var p = PickPortfolio(s.PortfolioShare, CounterRandom.Uniform32(w2));
-            bool registered = (w3 >> 16) * (1.0 / 65536) < regRate;
-            bool assessed = (w3 & 0xFFFF) * (1.0 / 65536) < aapRate;
-            money.BookingsUsd += value;
-
-            if (legacyQualifies)
-                money.LegacyUsd += value * (legacyRate + (p == Portfolio.Services ? providerRate : 0));
+            if (legacyQualifies) legacyPerUsd[p] = legacyRate + (p == (int)Portfolio.Services ? providerRate : 0);
             if (!launched) continue;
-
-            var band = effectiveBands[(int)p];
+            var band = effectiveBands[p];
             if (band >= Band.Partner)
             {
-                double rate = rules.LandRate[(int)p] + (assessed ? adoptRate : 0);
-                if (band == Band.Preferred) rate *= m.PreferredMultiplier;
-                money.CpiUsd += value * rate;
+                double land = rules.LandRate[p], landAndAdopt = land + adoptRate;
+                if (band == Band.Preferred) { land *= m.PreferredMultiplier; landAndAdopt *= m.PreferredMultiplier; }
+                cpiPerUsd[2 * p] = land;
+                cpiPerUsd[2 * p + 1] = landAndAdopt;
             }
-            if (registered && band >= Band.Registered) money.DiscountUsd += value * m.DealRegDiscountPct / 100;
+            if (band >= Band.Registered) discountPct[2 * p + 1] = m.DealRegDiscountPct;
+        }
+        // u·2⁻¹⁶ < rate exactly when the 16-bit word is below ⌈rate·2¹⁶⌉ (the scaling by 2¹⁶ is exact).
+        uint registeredBelow = CoinThreshold(m.DealRegRate), assessedBelow = CoinThreshold(s.AapPct / 100);
+        Span<double> cumulativeShare = stackalloc double[Metrics.PortfolioCount - 1];
+        double acc = 0;
+        for (int p = 0; p < cumulativeShare.Length; p++) cumulativeShare[p] = acc += s.PortfolioShare[p];
+        double mu = rules.DealLogMu[size] + Math.Log(scale), sigma = m.DealValueSigma;
+
+        // Deals are drawn four at a time (Philox and the normal quantile in vector lanes), then booked one by one
+        // in deal order, so every figure equals drawing them singly: one Philox block per deal, two words for
+        // the value, one for the portfolio, one for the two coins.
+        Span<double> values = stackalloc double[4];
+        Span<ulong> portfolioWord = stackalloc ulong[4], coinWord = stackalloc ulong[4];
+        for (int i = 0; i < n; i += 4)
+        {
+            rng.NextBlocks4(out var w0, out var w1, out var w2, out var w3);
+            var z = CounterRandom.NormalFrom(CounterRandom.Uniform53(w0, w1));
+            Vector256.Exp(Vector256.Create(mu) + Vector256.Create(sigma) * z).CopyTo(values);
+            w2.CopyTo(portfolioWord);
+            w3.CopyTo(coinWord);
+            for (int j = 0, lanes = Math.Min(4, n - i); j < lanes; j++)
+            {
+                double value = values[j];
+                int p = PickPortfolio(cumulativeShare, CounterRandom.Uniform32((uint)portfolioWord[j]));
+                uint coins = (uint)coinWord[j];
+                int registered = (coins >> 16) < registeredBelow ? 1 : 0;
+                int assessed = (coins & 0xFFFF) < assessedBelow ? 1 : 0;
+                money.BookingsUsd += value;
+                money.LegacyUsd += value * legacyPerUsd[p];
+                money.CpiUsd += value * cpiPerUsd[2 * p + assessed];
+                money.DiscountUsd += value * discountPct[2 * p + registered] / 100;
+            }
         }
         money.Deals = n;
         return money;
@@ -69,14 +97,18 @@ public static class Deals
         : s.Mspm >= Maturity.Basic || s.Cspm >= Maturity.Basic ? standardPct / 100
         : 0;
 
-    public static Portfolio PickPortfolio(double[] shares, double u)
+    /// <summary>
+    /// The portfolio a deal lands in, from a uniform u and the running sums of the portfolio shares: the first
+    /// portfolio whose running sum exceeds u, counted without branches.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int PickPortfolio(ReadOnlySpan<double> cumulativeShare, double u)
     {
-        double acc = 0;
-        for (int p = 0; p < shares.Length - 1; p++)
-        {
-            acc += shares[p];
-            if (u < acc) return (Portfolio)p;
-        }
-        return (Portfolio)(shares.Length - 1);
+        int p = 0;
+        foreach (double c in cumulativeShare) p += u >= c ? 1 : 0;
+        return p;
     }
+
+    internal static uint CoinThreshold(double probability) =>
+        (uint)Math.Clamp(Math.Ceiling(probability * 65536), 0, 65536);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PartnerSim.Model.Options;
 using PartnerSim.Model.Partners;
 
@@ -9,7 +10,21 @@ public static class PviScorer
     /// <summary>Fills <paramref name="indexes"/> (one IndexAchieved per <see cref="Metric"/>).</summary>
     public static void Indexes(ScoringRules rules, in MetricInputs x, bool inGrace, Span<int> indexes)
     {
-        for (int m = 0; m < Metrics.Count; m++) indexes[m] = Index(rules, (Metric)m, x);
+        // One line per metric (rather than a loop over Index) so each inlined switch folds to its one case.
+        indexes = indexes[..Metrics.Count];
+        indexes[(int)Metric.Cspm] = Index(rules, Metric.Cspm, x);
+        indexes[(int)Metric.Mspm] = Index(rules, Metric.Mspm, x);
+        indexes[(int)Metric.BlackBelt] = Index(rules, Metric.BlackBelt, x);
+        indexes[(int)Metric.Career] = Index(rules, Metric.Career, x);
+        indexes[(int)Metric.PoweredServices] = Index(rules, Metric.PoweredServices, x);
+        indexes[(int)Metric.Acv] = Index(rules, Metric.Acv, x);
+        indexes[(int)Metric.Tcv] = Index(rules, Metric.Tcv, x);
+        indexes[(int)Metric.BuyingProgram] = Index(rules, Metric.BuyingProgram, x);
+        indexes[(int)Metric.AiBookings] = Index(rules, Metric.AiBookings, x);
+        indexes[(int)Metric.PremiumServices] = Index(rules, Metric.PremiumServices, x);
+        indexes[(int)Metric.Onboard] = Index(rules, Metric.Onboard, x);
+        indexes[(int)Metric.Adopt] = Index(rules, Metric.Adopt, x);
+        indexes[(int)Metric.OnTimeRenewal] = Index(rules, Metric.OnTimeRenewal, x);
         var o = rules.Options;
         if (inGrace && x.Cspm == Maturity.None && x.Mspm == Maturity.None)
         {
@@ -21,6 +36,7 @@ public static class PviScorer
     }
 
     /// <summary>One metric's IndexAchieved, without grace credit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Index(ScoringRules rules, Metric metric, in MetricInputs x)
     {
         int registeredMeraki = rules.Options.MerakiCounts ? x.RegisteredMerakiCerts : 0;

@@ -1,0 +1,128 @@
+using System.Runtime.Intrinsics;
+using PartnerSim.Model.Money;
+using PartnerSim.Model.Random;
+
+namespace PartnerSim.Tests.Model;
+
+/// <summary>
+/// The fast draws against their plain definitions: the AS 241 quantile against MathNet's inverse CDF, the
+/// vector forms lane by lane against the scalar ones (bit for bit), and the branch-free deal helpers against
+/// the comparisons they replace.
+/// </summary>
+public class SamplerTests
+{
+    public static IEnumerable<object[]> Probabilities()
+    {
+        foreach (double p in new[] { 1e-300, 1e-100, 1e-30, 1e-15, 1e-11, 1e-9, 1e-6, 1e-3, 0.02, 0.0749, 0.075,
+                     0.07500000001, 0.2, 0.5 - 1e-12, 0.5, 0.5 + 1e-12, 0.8, 0.925, 0.9251, 0.99, 0.999999, 1 - 1e-12, 1 - 1e-16 })
+            yield return [p];
+    }
+
+    [Theory]
+    [MemberData(nameof(Probabilities))]
+    public void Quantile_MatchesMathNet(double p)
+    {
+        double expected = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, p);
+        double actual = NormalQuantile.Of(p);
+        Assert.True(Math.Abs(actual - expected) <= 1e-14 * Math.Max(1, Math.Abs(expected)), $"p={p}: {actual} vs MathNet {expected}");
+    }
+
+    [Fact]
+    public void Quantile_OnAFineGrid_MatchesMathNet()
+    {
+        for (int k = 1; k < 100_000; k++)
+        {
+            double p = k / 100_000.0;
+            double expected = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, p);
+            Assert.True(Math.Abs(NormalQuantile.Of(p) - expected) <= 1e-14 * Math.Max(1, Math.Abs(expected)), $"p={p}");
+        }
+    }
+
+    [Fact]
+    public void Quantile_Ends()
+    {
+        Assert.Equal(double.NegativeInfinity, NormalQuantile.Of(0));
+        Assert.Equal(double.PositiveInfinity, NormalQuantile.Of(1));
+        Assert.Equal(0.0, NormalQuantile.Of(0.5));
+        Assert.Equal(-NormalQuantile.Of(0.975), NormalQuantile.Of(0.025), 15);
+        Assert.Equal(1.959963984540054, NormalQuantile.Of(0.975), 14); // z of a two-sided 95% interval
+    }
+
+    [Fact]
+    public void VectorQuantile_EqualsScalar_LaneByLane()
+    {
+        var rng = new CounterRandom(7).At(1, 2, RandomStream.Deals);
+        for (int i = 0; i < 20_000; i++)
+        {
+            // Mixed lanes: central, tail and far-tail probabilities side by side.
+            var p = Vector256.Create(rng.Uniform(), rng.Uniform() * 1e-3, 1 - rng.Uniform() * 1e-12, rng.Uniform() * 1e-14);
+            var x = NormalQuantile.Of(p);
+            for (int j = 0; j < 4; j++) Assert.Equal(NormalQuantile.Of(p[j]), x[j]);
+        }
+    }
+
+    [Fact]
+    public void Block4_EqualsFourBlocks()
+    {
+        foreach (uint c3 in new uint[] { 0, 17, 0xFFFF_FFFE })
+        {
+            Philox.Block4(11, 22, 33, c3, 0xDEADBEEF, 0x12345678, out var w0, out var w1, out var w2, out var w3);
+            for (int j = 0; j < 4; j++)
+                Assert.Equal(Philox.Block(11, 22, 33, unchecked(c3 + (uint)j), 0xDEADBEEF, 0x12345678),
+                    ((uint)w0[j], (uint)w1[j], (uint)w2[j], (uint)w3[j]));
+        }
+    }
+
+    [Fact]
+    public void NextBlocks4_ContinuesTheStream()
+    {
+        var a = new CounterRandom(99).At(123_456_789_012, 5, RandomStream.Deals);
+        var b = new CounterRandom(99).At(123_456_789_012, 5, RandomStream.Deals);
+        a.Uniform(); b.Uniform();
+        a.NextBlocks4(out var w0, out var w1, out var w2, out var w3);
+        for (int j = 0; j < 4; j++) Assert.Equal(b.NextBlock(), ((uint)w0[j], (uint)w1[j], (uint)w2[j], (uint)w3[j]));
+        Assert.Equal(b.Uniform(), a.Uniform());
+    }
+
+    [Fact]
+    public void FirstNormals_AreEachStreamsFirstNormal()
+    {
+        var rng = new CounterRandom(2026);
+        foreach (long partner in new[] { 1L, 42L, 5_000_000_000L })
+        {
+            var z = rng.FirstNormals(partner, 3, RandomStream.Business, RandomStream.AcvNoise, RandomStream.TcvNoise, RandomStream.Leaving);
+            var streams = new[] { RandomStream.Business, RandomStream.AcvNoise, RandomStream.TcvNoise, RandomStream.Leaving };
+            for (int j = 0; j < 4; j++)
+                Assert.Equal(new CounterRandom(2026).At(partner, 3, streams[j]).StandardNormal(), z[j]);
+        }
+    }
+
+    [Fact]
+    public void PickPortfolio_IsTheFirstRunningShareAboveU()
+    {
+        // Shares 0.5, 0, 0.25, 0.15, 0.1: the running sums of the first four are 0.5, 0.5, 0.75, 0.9.
+        double[] cumulative = [0.5, 0.5, 0.75, 0.9];
+        Assert.Equal(0, Deals.PickPortfolio(cumulative, 0.0));
+        Assert.Equal(0, Deals.PickPortfolio(cumulative, 0.4999));
+        Assert.Equal(2, Deals.PickPortfolio(cumulative, 0.5));    // the empty portfolio 1 is never picked
+        Assert.Equal(2, Deals.PickPortfolio(cumulative, 0.7499));
+        Assert.Equal(3, Deals.PickPortfolio(cumulative, 0.75));
+        Assert.Equal(3, Deals.PickPortfolio(cumulative, 0.8999));
+        Assert.Equal(4, Deals.PickPortfolio(cumulative, 0.9));     // past the running sums: the last portfolio
+        Assert.Equal(4, Deals.PickPortfolio(cumulative, 0.99999));
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(0.6)]
+    [InlineData(0.25)]      // exactly 16384/65536: the word must be below 16384
+    [InlineData(1 / 3.0)]
+    [InlineData(0.999999)]
+    [InlineData(1.0)]
+    public void CoinThreshold_AgreesWithTheComparison(double rate)
+    {
+        uint below = Deals.CoinThreshold(rate);
+        for (uint word = 0; word < 65536; word++)
+            Assert.Equal(word * (1.0 / 65536) < rate, word < below);
+    }
+}

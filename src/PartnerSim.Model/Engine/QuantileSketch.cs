@@ -12,7 +12,10 @@ public sealed class QuantileSketch
     private static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
     private static readonly double LogGamma = Math.Log(Gamma);
 
-    private readonly SortedDictionary<int, long> _buckets = new();
+    // Bucket counts by key, dense from _firstKey: adding is an array increment (the sketch is updated for every
+    // losing partner in every quarter). Shortfalls span a few thousand keys at most ($0.01 to $10¹⁰).
+    private long[] _counts = [];
+    private int _firstKey;
 
     /// <summary>Values ≤ 0 (counted, reported as 0).</summary>
     public long ZeroCount { get; private set; }
@@ -29,15 +32,26 @@ public sealed class QuantileSketch
 
     private void AddBucket(int key, long count)
     {
-        _buckets.TryGetValue(key, out var c);
-        _buckets[key] = c + count;
+        if (_counts.Length == 0) { _counts = new long[64]; _firstKey = key - 32; }
+        else if (key < _firstKey || key >= _firstKey + _counts.Length) Grow(key);
+        _counts[key - _firstKey] += count;
+    }
+
+    private void Grow(int key)
+    {
+        int first = Math.Min(_firstKey, key), end = Math.Max(_firstKey + _counts.Length, key + 1);
+        int length = Math.Max(2 * _counts.Length, end - first);
+        if (key < _firstKey) first = end - length; // grow towards the new key, leaving room beyond it
+        var counts = new long[length];
+        Array.Copy(_counts, 0, counts, _firstKey - first, _counts.Length);
+        (_counts, _firstKey) = (counts, first);
     }
 
     public void Merge(QuantileSketch other)
     {
         Count += other.Count;
         ZeroCount += other.ZeroCount;
-        foreach (var (k, c) in other._buckets) AddBucket(k, c);
+        foreach (var (k, c) in other.Buckets) AddBucket(k, c);
     }
 
     /// <summary>The value at rank floor(q × (n − 1)) in cents (the lower median for q = 0.5); null when empty.</summary>
@@ -47,21 +61,31 @@ public sealed class QuantileSketch
         long rank = (long)Math.Floor(q * (Count - 1));
         if (rank < ZeroCount) return 0;
         long seen = ZeroCount;
-        foreach (var (k, c) in _buckets)
+        int last = 0;
+        foreach (var (k, c) in Buckets)
         {
             seen += c;
             if (seen > rank) return 2 * Math.Pow(Gamma, k) / (Gamma + 1);
+            last = k;
         }
-        return 2 * Math.Pow(Gamma, _buckets.Keys.Last()) / (Gamma + 1);
+        return 2 * Math.Pow(Gamma, last) / (Gamma + 1);
     }
 
-    public IEnumerable<KeyValuePair<int, long>> Buckets => _buckets;
+    /// <summary>The non-empty buckets (key, count), in key order.</summary>
+    public IEnumerable<KeyValuePair<int, long>> Buckets
+    {
+        get
+        {
+            for (int i = 0; i < _counts.Length; i++)
+                if (_counts[i] != 0) yield return new(_firstKey + i, _counts[i]);
+        }
+    }
 
     public void WriteTo(BinaryWriter w)
     {
         w.Write(ZeroCount);
-        w.Write(_buckets.Count);
-        foreach (var (k, c) in _buckets) { w.Write(k); w.Write(c); }
+        w.Write(_counts.Count(c => c != 0));
+        foreach (var (k, c) in Buckets) { w.Write(k); w.Write(c); }
     }
 
     public static QuantileSketch ReadFrom(BinaryReader r)

@@ -45,23 +45,31 @@ public static class Philox
     public static void Block4(uint c0, uint c1, Vector256<ulong> c2, Vector256<ulong> c3, uint k0, uint k1,
         out Vector256<ulong> w0, out Vector256<ulong> w1, out Vector256<ulong> w2, out Vector256<ulong> w3)
     {
-        var low = Vector256.Create(0xFFFF_FFFFUL);
-        var m0 = Vector256.Create((ulong)M0);
-        var m1 = Vector256.Create((ulong)M1);
+        // The ten rounds written out: as a loop the JIT kept the lanes in memory between rounds.
         Vector256<ulong> x0 = Vector256.Create((ulong)c0), x1 = Vector256.Create((ulong)c1), x2 = c2, x3 = c3;
-        for (int round = 0; round < 10; round++)
-        {
-            if (round > 0) { k0 += W0; k1 += W1; }
-            var p0 = Multiply32(x0, m0);
-            var p1 = Multiply32(x2, m1);
-            var next0 = (p1 >>> 32) ^ x1 ^ Vector256.Create((ulong)k0);
-            var next2 = (p0 >>> 32) ^ x3 ^ Vector256.Create((ulong)k1);
-            x1 = p1 & low;
-            x3 = p0 & low;
-            x0 = next0;
-            x2 = next2;
-        }
+        Round(ref x0, ref x1, ref x2, ref x3, k0, k1);
+        Round(ref x0, ref x1, ref x2, ref x3, k0 += W0, k1 += W1);
+        Round(ref x0, ref x1, ref x2, ref x3, k0 += W0, k1 += W1);
+        Round(ref x0, ref x1, ref x2, ref x3, k0 += W0, k1 += W1);
+        Round(ref x0, ref x1, ref x2, ref x3, k0 += W0, k1 += W1);
+        Round(ref x0, ref x1, ref x2, ref x3, k0 += W0, k1 += W1);
+        Round(ref x0, ref x1, ref x2, ref x3, k0 += W0, k1 += W1);
+        Round(ref x0, ref x1, ref x2, ref x3, k0 += W0, k1 += W1);
+        Round(ref x0, ref x1, ref x2, ref x3, k0 += W0, k1 += W1);
+        Round(ref x0, ref x1, ref x2, ref x3, k0 += W0, k1 += W1);
         (w0, w1, w2, w3) = (x0, x1, x2, x3);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Round(ref Vector256<ulong> x0, ref Vector256<ulong> x1, ref Vector256<ulong> x2, ref Vector256<ulong> x3, uint k0, uint k1)
+    {
+        var low = Vector256.Create(0xFFFF_FFFFUL);
+        var p0 = Multiply32(x0, Vector256.Create((ulong)M0));
+        var p1 = Multiply32(x2, Vector256.Create((ulong)M1));
+        x0 = (p1 >>> 32) ^ x1 ^ Vector256.Create((ulong)k0);
+        x2 = (p0 >>> 32) ^ x3 ^ Vector256.Create((ulong)k1);
+        x1 = p1 & low;
+        x3 = p0 & low;
     }
 
     /// <summary>Full 64-bit products of lanes holding 32-bit values (vpmuludq where there is AVX2).</summary>

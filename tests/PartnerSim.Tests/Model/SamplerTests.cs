@@ -101,15 +101,10 @@ public class SamplerTests
     public void PickPortfolio_IsTheFirstRunningShareAboveU()
     {
         // Shares 0.5, 0, 0.25, 0.15, 0.1: the running sums of the first four are 0.5, 0.5, 0.75, 0.9.
-        double[] cumulative = [0.5, 0.5, 0.75, 0.9];
-        Assert.Equal(0, Deals.PickPortfolio(cumulative, 0.0));
-        Assert.Equal(0, Deals.PickPortfolio(cumulative, 0.4999));
-        Assert.Equal(2, Deals.PickPortfolio(cumulative, 0.5));    // the empty portfolio 1 is never picked
-        Assert.Equal(2, Deals.PickPortfolio(cumulative, 0.7499));
-        Assert.Equal(3, Deals.PickPortfolio(cumulative, 0.75));
-        Assert.Equal(3, Deals.PickPortfolio(cumulative, 0.8999));
-        Assert.Equal(4, Deals.PickPortfolio(cumulative, 0.9));     // past the running sums: the last portfolio
-        Assert.Equal(4, Deals.PickPortfolio(cumulative, 0.99999));
+        var (c0, c1, c2, c3) = (Vector256.Create(0.5), Vector256.Create(0.5), Vector256.Create(0.75), Vector256.Create(0.9));
+        Assert.Equal(Vector256.Create(0L, 0, 2, 2), Deals.PickPortfolio(Vector256.Create(0.0, 0.4999, 0.5, 0.7499), c0, c1, c2, c3));
+        // The empty portfolio 1 is never picked; past the running sums comes the last portfolio.
+        Assert.Equal(Vector256.Create(3L, 3, 4, 4), Deals.PickPortfolio(Vector256.Create(0.75, 0.8999, 0.9, 0.99999), c0, c1, c2, c3));
     }
 
     [Theory]

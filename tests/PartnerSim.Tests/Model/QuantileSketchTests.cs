@@ -1,0 +1,65 @@
+using PartnerSim.Model.Engine;
+using PartnerSim.Model.Random;
+
+namespace PartnerSim.Tests.Model;
+
+/// <summary>The shortfall sketch: buckets, growth in both directions, exact merges and the 0.5% guarantee.</summary>
+public class QuantileSketchTests
+{
+    private static readonly double Gamma = (1 + QuantileSketch.RelativeAccuracy) / (1 - QuantileSketch.RelativeAccuracy);
+
+    private static long[] Values(int count, ulong seed)
+    {
+        // Cents from $0.01 to about $10¹⁰, log-uniform, in random order: the store must grow down as well as up.
+        var rng = new CounterRandom(seed).At(1, 0, RandomStream.Deals);
+        return Enumerable.Range(0, count).Select(_ => (long)Math.Exp(rng.Uniform() * Math.Log(1e12)) + 1).ToArray();
+    }
+
+    [Fact]
+    public void Buckets_AreTheLogGammaCeilings_InKeyOrder()
+    {
+        var values = Values(5000, 1);
+        var sketch = new QuantileSketch();
+        foreach (var v in values) sketch.Add(v);
+        sketch.Add(0);
+        sketch.Add(-5);
+
+        var expected = values.GroupBy(v => (int)Math.Ceiling(Math.Log(v) / Math.Log(Gamma)))
+            .OrderBy(g => g.Key).Select(g => new KeyValuePair<int, long>(g.Key, g.LongCount()));
+        Assert.Equal(expected, sketch.Buckets);
+        Assert.Equal(2, sketch.ZeroCount);
+        Assert.Equal(5002, sketch.Count);
+    }
+
+    [Fact]
+    public void Merge_EqualsOneSketchOfEverything_AndSurvivesAWriteAndRead()
+    {
+        var a = new QuantileSketch();
+        var b = new QuantileSketch();
+        var all = new QuantileSketch();
+        foreach (var v in Values(3000, 2)) { a.Add(v); all.Add(v); }
+        foreach (var v in Values(3000, 3).Select(v => v / 1000)) { b.Add(v); all.Add(v); }
+        a.Merge(b);
+        Assert.Equal(all.Buckets, a.Buckets);
+        Assert.Equal(all.Count, a.Count);
+
+        using var ms = new MemoryStream();
+        using (var w = new BinaryWriter(ms, System.Text.Encoding.UTF8, leaveOpen: true)) a.WriteTo(w);
+        ms.Position = 0;
+        var read = QuantileSketch.ReadFrom(new BinaryReader(ms));
+        Assert.Equal(a.Buckets, read.Buckets);
+        Assert.Equal(a.Count, read.Count);
+        Assert.Equal(a.Quantile(0.5), read.Quantile(0.5));
+    }
+
+    [Fact]
+    public void Median_IsWithinTheRelativeAccuracy_OfTheExactLowerMedian()
+    {
+        var values = Values(10001, 4);
+        var sketch = new QuantileSketch();
+        foreach (var v in values) sketch.Add(v);
+        double exact = values.Order().ElementAt((values.Length - 1) / 2);
+        Assert.InRange(sketch.Quantile(0.5)!.Value, exact * (1 - QuantileSketch.RelativeAccuracy), exact * (1 + QuantileSketch.RelativeAccuracy));
+        Assert.Null(new QuantileSketch().Quantile(0.5));
+    }
+}

@@ -49,15 +49,13 @@ public sealed class CounterRandom : System.Random
     public (uint, uint, uint, uint) NextBlock() => Philox.Block(_partner, _quarter, _stream, _index++, _k0, _k1);
 
     /// <summary>
-    /// The next four draws' blocks, one per lane (as <see cref="Philox.Block4"/>): the same values four calls of
-    /// <see cref="NextBlock"/> would give, in lane order.
+    /// The blocks of draws <paramref name="index"/> … index + 3 of the current stream, one per lane (as
+    /// <see cref="Philox.Block4"/>): what <see cref="NextBlock"/> gives at those indices. Pure: the position is left
+    /// alone, so draws whose number is not yet known can start early.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public void NextBlocks4(out Vector256<ulong> w0, out Vector256<ulong> w1, out Vector256<ulong> w2, out Vector256<ulong> w3)
-    {
-        Philox.Block4(_partner, _quarter, _stream, _index, _k0, _k1, out w0, out w1, out w2, out w3);
-        _index += 4;
-    }
+    public void BlocksAt(uint index, out Vector256<ulong> w0, out Vector256<ulong> w1, out Vector256<ulong> w2, out Vector256<ulong> w3) =>
+        Philox.Block4(_partner, _quarter, _stream, index, _k0, _k1, out w0, out w1, out w2, out w3);
 
     /// <summary>
     /// The first standard normal of each of four streams of one partner in one quarter, lane j from stream j:

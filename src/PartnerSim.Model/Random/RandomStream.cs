@@ -15,6 +15,9 @@ public enum RandomStream : uint
     Business = 12,
     AcvNoise = 13,
     TcvNoise = 14,
+    /// <summary>Deal k of a partner-quarter is draw k (one Philox block each).</summary>
     Deals = 15,
     Leaving = 16,
+    /// <summary>How many deals a partner books in a quarter (its own stream: large counts take several draws).</summary>
+    DealCount = 17,
 }

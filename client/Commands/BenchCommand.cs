@@ -128,7 +128,7 @@ public static class BenchCommand
 
             return new BenchReport(n, q, settings.Repetitions, Machine(),
                 new EngineLoopFigures(Median(engine, e => e.PartnerQuartersPerSecond), Median(engine, e => e.WallSeconds)),
-                new PingFigures(Median(ping, p => p.ActivationSeconds), Median(ping, p => p.CallsPerSecond)),
+                new PingFigures(Median(ping, p => p.ActivationSeconds), Median(ping, p => p.CallsPerSecond), MedianOf(ping.Select(p => p.Gc).ToList())),
                 MedianOf(simulation, 0), MedianOf(checkpointed, 1),
                 new MemoryFigures(heapPerPartner, Process.GetCurrentProcess().PeakWorkingSet64));
         }
@@ -147,7 +147,21 @@ public static class BenchCommand
     private static double Median<T>(List<T> runs, Func<T, double> figure) => BenchReport.Median(runs.Select(figure));
 
     private static SimulationFigures MedianOf(List<SimulationFigures> runs, int every) => new(every,
-        Median(runs, s => s.ActivationSeconds), Median(runs, s => s.SteadyPartnerQuartersPerSecond), Median(runs, s => s.WallSeconds));
+        Median(runs, s => s.ActivationSeconds), Median(runs, s => s.SteadyPartnerQuartersPerSecond), Median(runs, s => s.WallSeconds),
+        MedianOf(runs.Select(s => s.Gc).ToList()));
+
+    private static GcFigures MedianOf(List<GcFigures> runs) =>
+        new(Median(runs, g => g.AllocatedBytesPerCall), Median(runs, g => g.PauseShare));
+
+    /// <summary>Allocation and pause time of the whole process over one measured phase.</summary>
+    private readonly record struct GcWatch(long Allocated, TimeSpan Paused)
+    {
+        public static GcWatch Start() => new(GC.GetTotalAllocatedBytes(precise: true), GC.GetTotalPauseDuration());
+
+        public GcFigures Stop(double calls, double seconds) => new(
+            (GC.GetTotalAllocatedBytes(precise: true) - Allocated) / calls,
+            (GC.GetTotalPauseDuration() - Paused).TotalSeconds / seconds);
+    }
 
     public static BenchMachine Machine() => new(Environment.ProcessorCount, RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription, GCSettings.IsServerGC, GCSettings.LatencyMode.ToString());
@@ -209,14 +223,16 @@ public static class BenchCommand
             double activation = clock.Elapsed.TotalSeconds;
             if (activated != n) throw new InvalidOperationException($"ping tree activated {activated} grains, not {n}");
             clock.Restart();
+            var gc = GcWatch.Start();
             for (int quarter = 0; quarter < quarters; quarter++)
             {
                 int answered = await root.Ping(quarter);
                 if (answered != n) throw new InvalidOperationException($"ping round {quarter}: {answered} answers, not {n}");
             }
             double rounds = clock.Elapsed.TotalSeconds;
+            var gcFigures = gc.Stop((double)n * quarters, rounds);
             await Forget(runKey);
-            return new PingFigures(activation, (double)n * quarters / rounds);
+            return new PingFigures(activation, (double)n * quarters / rounds, gcFigures);
         }
 
         public async Task<SimulationFigures> Simulation(ScenarioOptions options, int checkpointEvery)
@@ -224,6 +240,9 @@ public static class BenchCommand
             string runKey = NewRunKey("sim");
             var clock = Stopwatch.StartNew();
             double creating = 0, stepping = 0, digesting = 0;
+            GcWatch gc = default;
+            GcFigures? gcFigures = null;
+            double partnerQuarters = (double)options.Population.Partners * options.Run.Quarters;
             var result = await new QuarterDriver(_grains).Run(options, runKey, checkpointEvery: checkpointEvery,
                 progress: (phase, quarter, _) =>
                 {
@@ -231,14 +250,13 @@ public static class BenchCommand
                     switch (phase)
                     {
                         case QuarterDriver.Phase.Creating: creating = now; break;
-                        case QuarterDriver.Phase.Stepping when quarter == 0: stepping = now; break;
-                        case QuarterDriver.Phase.Digesting: digesting = now; break;
+                        case QuarterDriver.Phase.Stepping when quarter == 0: stepping = now; gc = GcWatch.Start(); break;
+                        case QuarterDriver.Phase.Digesting: digesting = now; gcFigures = gc.Stop(partnerQuarters, digesting - stepping); break;
                     }
                 });
             double wall = clock.Elapsed.TotalSeconds;
             await Forget(runKey);
-            double partnerQuarters = (double)result.Partners * options.Run.Quarters;
-            return new SimulationFigures(checkpointEvery, stepping - creating, partnerQuarters / (digesting - stepping), wall);
+            return new SimulationFigures(checkpointEvery, stepping - creating, partnerQuarters / (digesting - stepping), wall, gcFigures!);
         }
 
         /// <summary>
@@ -269,6 +287,7 @@ public static class BenchCommand
         table.AddRow("engineLoop wall", $"{r.EngineLoop.WallSeconds:N2}", "s, whole run");
         table.AddRow("orleansPing", $"{r.OrleansPing.CallsPerSecond:N0}", "calls/s, steady rounds");
         table.AddRow("orleansPing activation", $"{r.OrleansPing.ActivationSeconds:N2}", "s");
+        AddGc(table, "orleansPing", r.OrleansPing.Gc, "call");
         AddSimulation(table, "simulation", r.Simulation);
         AddSimulation(table, "simulationCheckpointed", r.SimulationCheckpointed);
         table.AddRow("heap per partner", $"{r.Memory.HeapBytesPerPartner:N0}", "bytes, managed, after creation");
@@ -285,5 +304,12 @@ public static class BenchCommand
         table.AddRow(name, $"{s.SteadyPartnerQuartersPerSecond:N0}", $"partner-quarters/s, steady (checkpoint every {s.CheckpointEvery})");
         table.AddRow($"{name} activation", $"{s.ActivationSeconds:N2}", "s");
         table.AddRow($"{name} wall", $"{s.WallSeconds:N2}", "s, whole run");
+        AddGc(table, name, s.Gc, "partner-quarter");
+    }
+
+    private static void AddGc(Table table, string name, GcFigures gc, string per)
+    {
+        table.AddRow($"{name} allocated", $"{gc.AllocatedBytesPerCall:N0}", $"bytes per {per}, steady");
+        table.AddRow($"{name} GC pauses", $"{gc.PauseShare:P0}", "of the steady wall time");
     }
 }

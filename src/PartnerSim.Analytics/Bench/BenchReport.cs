@@ -9,15 +9,21 @@ public sealed record BenchMachine(int ProcessorCount, string Os, string Runtime,
 /// <summary>The pure rule engine (<c>EngineLoop</c>): partner-quarters per second while stepping, and the whole run.</summary>
 public sealed record EngineLoopFigures(double PartnerQuartersPerSecond, double WallSeconds);
 
+/// <summary>
+/// What the process's garbage collector did over a measured phase: bytes allocated per call (or partner-quarter)
+/// and the share of the phase's wall time the program stood in collection pauses.
+/// </summary>
+public sealed record GcFigures(double AllocatedBytesPerCall, double PauseShare);
+
 /// <summary>Trivial grains through the simulation's fan-out: time to activate N, then calls per second.</summary>
-public sealed record PingFigures(double ActivationSeconds, double CallsPerSecond);
+public sealed record PingFigures(double ActivationSeconds, double CallsPerSecond, GcFigures Gc);
 
 /// <summary>
 /// The real run on the embedded host: time to create (activate) the partners, partner-quarters per second over
 /// the quarters (the steady state), and the whole run's wall time (definition, creation, quarters, checkpoint, digest).
 /// </summary>
 public sealed record SimulationFigures(int CheckpointEvery, double ActivationSeconds, double SteadyPartnerQuartersPerSecond,
-    double WallSeconds);
+    double WallSeconds, GcFigures Gc);
 
 /// <summary>Managed heap held per partner once all are activated, and the process's peak working set.</summary>
 public sealed record MemoryFigures(double HeapBytesPerPartner, long PeakWorkingSetBytes);
@@ -79,6 +85,7 @@ public sealed record BenchReport(
         w.WriteStartObject("orleansPing");
         w.WriteNumber("activationSeconds", OrleansPing.ActivationSeconds);
         w.WriteNumber("callsPerSecond", OrleansPing.CallsPerSecond);
+        WriteGc(w, OrleansPing.Gc);
         w.WriteEndObject();
 
         WriteSimulation(w, "simulation", Simulation);
@@ -101,6 +108,15 @@ public sealed record BenchReport(
         w.WriteNumber("activationSeconds", s.ActivationSeconds);
         w.WriteNumber("steadyPartnerQuartersPerSecond", s.SteadyPartnerQuartersPerSecond);
         w.WriteNumber("wallSeconds", s.WallSeconds);
+        WriteGc(w, s.Gc);
+        w.WriteEndObject();
+    }
+
+    private static void WriteGc(Utf8JsonWriter w, GcFigures gc)
+    {
+        w.WriteStartObject("gc");
+        w.WriteNumber("allocatedBytesPerCall", gc.AllocatedBytesPerCall);
+        w.WriteNumber("pauseShare", gc.PauseShare);
         w.WriteEndObject();
     }
 }

@@ -9,7 +9,7 @@ public interface IPingGrain : IGrainWithIntegerCompoundKey
     Task Activate();
 
     /// <summary>Does nothing; answers 1 so a cohort's sum counts the calls.</summary>
-    Task<int> Ping(int quarter);
+    ValueTask<int> Ping(int quarter);
 }
 
 /// <summary>

@@ -10,7 +10,7 @@ public sealed class PingGrain : Grain, IPingGrain
 {
     public Task Activate() => Task.CompletedTask;
 
-    public Task<int> Ping(int quarter) => Task.FromResult(1);
+    public ValueTask<int> Ping(int quarter) => new(1);
 }
 
 /// <summary>
@@ -31,8 +31,9 @@ public sealed class PingCohortGrain(RunContextCache runs) : CohortNode<IPingCoho
     public async Task<int> Ping(int quarter)
     {
         await Run();
-        return Node.IsLeaf
-            ? (await ToAll(BoundPartners, p => p.Ping(quarter))).Sum()
-            : (await ToChildren(c => c.Ping(quarter))).Sum();
+        if (!Node.IsLeaf) return (await ToChildren(c => c.Ping(quarter))).Sum();
+        int answers = 0;
+        await ToAll(BoundPartners, p => p.Ping(quarter), answer => answers += answer);
+        return answers;
     }
 }

@@ -42,7 +42,7 @@ public sealed class CohortGrain(
         await Run();
         var stats = new QuarterStats(quarter);
         if (Node.IsLeaf)
-            foreach (var outcome in await ToAll(BoundPartners, p => p.Step(quarter))) stats.Add(outcome);
+            await ToAll(BoundPartners, p => p.Step(quarter), outcome => stats.Add(outcome));
         else
             foreach (var child in await ToChildren(c => c.Step(quarter))) stats.Merge(child);
         return stats;

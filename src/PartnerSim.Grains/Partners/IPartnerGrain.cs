@@ -15,7 +15,11 @@ public interface IPartnerGrain : IGrainWithIntegerCompoundKey
     /// <summary>Takes a state given from outside (a roster row).</summary>
     Task Load(PartnerState state);
 
-    Task<PartnerOutcome> Step(int quarter);
+    /// <summary>
+    /// Applies one quarter. A value task: the step completes synchronously when nothing is written, and then
+    /// neither side allocates a task per partner-quarter.
+    /// </summary>
+    ValueTask<PartnerOutcome> Step(int quarter);
 
     /// <summary>The canonical bytes of the current state (what the digest hashes).</summary>
     Task<byte[]> StateBytes();

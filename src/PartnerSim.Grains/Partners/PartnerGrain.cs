@@ -44,12 +44,12 @@ public sealed class PartnerGrain(
         if ((await Run()).Setup.CheckpointEvery > 0) await state.WriteStateAsync();
     }
 
-    public Task<PartnerOutcome> Step(int quarter)
+    public ValueTask<PartnerOutcome> Step(int quarter)
     {
         // The hot path: once the run is known, a quarter with no state write completes synchronously,
-        // without an async state machine per call.
-        if (_run is { } run && !WritesAfter(run, quarter)) return Task.FromResult(Apply(run, quarter));
-        return StepAndWrite(quarter);
+        // without an async state machine or a task per call.
+        if (_run is { } run && !WritesAfter(run, quarter)) return new(Apply(run, quarter));
+        return new(StepAndWrite(quarter));
     }
 
     private async Task<PartnerOutcome> StepAndWrite(int quarter)

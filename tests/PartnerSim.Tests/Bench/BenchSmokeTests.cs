@@ -34,6 +34,12 @@ public sealed class BenchSmokeTests
             r.SimulationCheckpointed.WallSeconds,
             r.Memory.HeapBytesPerPartner, r.Memory.PeakWorkingSetBytes,
         }, figure => Assert.True(figure > 0 && double.IsFinite(figure), $"figure {figure} should be positive"));
+        // Every call allocates something (a message at least); pauses are a share of the phase's wall time.
+        Assert.All(new[] { r.OrleansPing.Gc, r.Simulation.Gc, r.SimulationCheckpointed.Gc }, gc =>
+        {
+            Assert.True(gc.AllocatedBytesPerCall > 0, $"allocated {gc.AllocatedBytesPerCall} bytes per call");
+            Assert.InRange(gc.PauseShare, 0, 1);
+        });
         Assert.Equal(0, r.Simulation.CheckpointEvery);
         Assert.Equal(1, r.SimulationCheckpointed.CheckpointEvery);
 
@@ -53,6 +59,8 @@ public sealed class BenchSmokeTests
         Assert.Equal(sim / engine, root.GetProperty("simVsEngine").GetDouble(), 12);
         Assert.Equal(1024, root.GetProperty("partners").GetInt32());
         Assert.True(root.GetProperty("memory").GetProperty("heapBytesPerPartner").GetDouble() > 0);
+        Assert.Equal(r.Simulation.Gc.PauseShare, root.GetProperty("simulation").GetProperty("gc").GetProperty("pauseShare").GetDouble());
+        Assert.Equal(r.OrleansPing.Gc.AllocatedBytesPerCall, root.GetProperty("orleansPing").GetProperty("gc").GetProperty("allocatedBytesPerCall").GetDouble());
     }
 
     [Fact]

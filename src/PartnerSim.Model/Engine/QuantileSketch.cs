@@ -47,8 +47,20 @@ public sealed class QuantileSketch
         (_counts, _firstKey) = (counts, first);
     }
 
+    /// <summary>Makes room for keys in [first, end) in one step.</summary>
+    private void Cover(int first, int end)
+    {
+        if (_counts.Length == 0) { _counts = new long[end - first]; _firstKey = first; return; }
+        int from = Math.Min(first, _firstKey), to = Math.Max(end, _firstKey + _counts.Length);
+        if (from == _firstKey && to == _firstKey + _counts.Length) return;
+        var counts = new long[to - from];
+        Array.Copy(_counts, 0, counts, _firstKey - from, _counts.Length);
+        (_counts, _firstKey) = (counts, from);
+    }
+
     public void Merge(QuantileSketch other)
     {
+        if (other._counts.Length > 0) Cover(other._firstKey, other._firstKey + other._counts.Length);
         Count += other.Count;
         ZeroCount += other.ZeroCount;
         foreach (var (k, c) in other.Buckets) AddBucket(k, c);
@@ -94,9 +106,13 @@ public sealed class QuantileSketch
         long zeros = r.ReadInt64();
         s.ZeroCount = zeros; s.Count = zeros;
         int n = r.ReadInt32();
-        for (int i = 0; i < n; i++)
+        var buckets = new (int Key, long Count)[n];
+        for (int i = 0; i < n; i++) buckets[i] = (r.ReadInt32(), r.ReadInt64());
+        // Sized once to the keys present (they come in key order), not grown bucket by bucket: a cohort's
+        // result is copied this way on every call.
+        if (n > 0) s.Cover(buckets[0].Key, buckets[^1].Key + 1);
+        foreach (var (k, c) in buckets)
         {
-            int k = r.ReadInt32(); long c = r.ReadInt64();
             s.AddBucket(k, c);
             s.Count += c;
         }

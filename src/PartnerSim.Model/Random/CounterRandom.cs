@@ -95,6 +95,9 @@ public sealed class CounterRandom : System.Random
     /// Poisson by inversion of one uniform: one counter per draw, whatever the mean. Past a mean of 500,
     /// e^−λ nears the smallest double, so MathNet's sampler (PTRS) draws from the stream instead.
     /// </summary>
+    // 1/k for the inversion's terms: a multiply per step instead of a divide (3% of a partner-quarter).
+    private static readonly double[] Reciprocal = Enumerable.Range(0, 10_001).Select(k => k == 0 ? 0 : 1.0 / k).ToArray();
+
     public int Poisson(double lambda)
     {
         if (lambda <= 0) return 0;
@@ -104,7 +107,7 @@ public sealed class CounterRandom : System.Random
         while (u >= cdf && k < 10_000)
         {
             k++;
-            p *= lambda / k;
+            p *= lambda * Reciprocal[k];
             cdf += p;
         }
         return k;

@@ -32,19 +32,12 @@ public sealed class QuantileSketch
 
     private void AddBucket(int key, long count)
     {
-        if (_counts.Length == 0) { _counts = new long[64]; _firstKey = key - 32; }
-        else if (key < _firstKey || key >= _firstKey + _counts.Length) Grow(key);
+        // Grown by doubling towards the new key, so a run of adds reallocates a few times at most.
+        int end = _firstKey + _counts.Length;
+        if (_counts.Length == 0) Cover(key - 32, key + 32);
+        else if (key < _firstKey) Cover(Math.Min(key, end - 2 * _counts.Length), end);
+        else if (key >= end) Cover(_firstKey, Math.Max(key + 1, _firstKey + 2 * _counts.Length));
         _counts[key - _firstKey] += count;
-    }
-
-    private void Grow(int key)
-    {
-        int first = Math.Min(_firstKey, key), end = Math.Max(_firstKey + _counts.Length, key + 1);
-        int length = Math.Max(2 * _counts.Length, end - first);
-        if (key < _firstKey) first = end - length; // grow towards the new key, leaving room beyond it
-        var counts = new long[length];
-        Array.Copy(_counts, 0, counts, _firstKey - first, _counts.Length);
-        (_counts, _firstKey) = (counts, first);
     }
 
     /// <summary>Makes room for keys in [first, end) in one step.</summary>

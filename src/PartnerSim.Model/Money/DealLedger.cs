@@ -41,8 +41,8 @@ internal struct DealLedger
             }
             if (band >= Band.Registered) _discount[p] = m.DealRegDiscountPct / 100;
         }
-        _registeredBelow = Vector256.Create((ulong)Deals.CoinThreshold(m.DealRegRate));
-        _assessedBelow = Vector256.Create((ulong)Deals.CoinThreshold(s.AapPct / 100));
+        _registeredBelow = Vector256.Create((ulong)CoinThreshold(m.DealRegRate));
+        _assessedBelow = Vector256.Create((ulong)CoinThreshold(s.AapPct / 100));
         double running = 0;
         _cum0 = Vector256.Create(running += s.PortfolioShare[0]);
         _cum1 = Vector256.Create(running += s.PortfolioShare[1]);
@@ -60,8 +60,7 @@ internal struct DealLedger
     {
         value &= Vector256.LessThan(Vector256.Create(0L, 1, 2, 3), Vector256.Create((long)remaining)).AsDouble();
         var u = Vector256.ConvertToDouble(portfolioWord) * Vector256.Create(1.0 / 4294967296.0);
-        var portfolio = Deals.PickPortfolio(u, _cum0, _cum1, _cum2, _cum3);
-        // u·2⁻¹⁶ < rate exactly when the 16-bit word is below ⌈rate·2¹⁶⌉ (the scaling by 2¹⁶ is exact).
+        var portfolio = PickPortfolio(u, _cum0, _cum1, _cum2, _cum3);
         var registered = Vector256.LessThan(coinWord >>> 16, _registeredBelow).AsDouble();
         var assessed = Vector256.LessThan(coinWord & Vector256.Create(0xFFFFUL), _assessedBelow).AsDouble();
 
@@ -70,6 +69,24 @@ internal struct DealLedger
         sums.Cpi += value * Vector256.ConditionalSelect(assessed, Lookup(_cpiAssessed, portfolio), Lookup(_cpi, portfolio));
         sums.Discount += value * (Lookup(_discount, portfolio) & registered);
     }
+
+    /// <summary>
+    /// The portfolio each lane's deal lands in, from a uniform u and the running sums of the first four portfolio
+    /// shares: the first portfolio whose running sum exceeds u, i.e. the number of running sums ≤ u (comparison
+    /// masks are −1, hence the minus).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<long> PickPortfolio(Vector256<double> u,
+        Vector256<double> cum0, Vector256<double> cum1, Vector256<double> cum2, Vector256<double> cum3) =>
+        -(Vector256.GreaterThanOrEqual(u, cum0).AsInt64() + Vector256.GreaterThanOrEqual(u, cum1).AsInt64()
+          + Vector256.GreaterThanOrEqual(u, cum2).AsInt64() + Vector256.GreaterThanOrEqual(u, cum3).AsInt64());
+
+    /// <summary>
+    /// The bound a coin's 16-bit word must stay below to come up with this probability: u·2⁻¹⁶ &lt; rate exactly
+    /// when u &lt; ⌈rate·2¹⁶⌉ (the scaling by 2¹⁶ is exact).
+    /// </summary>
+    internal static uint CoinThreshold(double probability) =>
+        (uint)Math.Clamp(Math.Ceiling(probability * 65536), 0, 65536);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Lookup(in PerPortfolio table, Vector256<long> index) =>

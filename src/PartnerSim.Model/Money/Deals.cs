@@ -1,5 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using PartnerSim.Model.Engine;
 using PartnerSim.Model.Partners;
 using PartnerSim.Model.Random;
@@ -44,18 +42,4 @@ public static class Deals
         s.Mspm >= Maturity.Intermediate ? advancedPct / 100
         : s.Mspm >= Maturity.Basic || s.Cspm >= Maturity.Basic ? standardPct / 100
         : 0;
-
-    /// <summary>
-    /// The portfolio each lane's deal lands in, from a uniform u and the running sums of the first four portfolio
-    /// shares: the first portfolio whose running sum exceeds u, i.e. the number of running sums ≤ u (comparison
-    /// masks are −1, hence the minus).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector256<long> PickPortfolio(Vector256<double> u,
-        Vector256<double> cum0, Vector256<double> cum1, Vector256<double> cum2, Vector256<double> cum3) =>
-        -(Vector256.GreaterThanOrEqual(u, cum0).AsInt64() + Vector256.GreaterThanOrEqual(u, cum1).AsInt64()
-          + Vector256.GreaterThanOrEqual(u, cum2).AsInt64() + Vector256.GreaterThanOrEqual(u, cum3).AsInt64());
-
-    internal static uint CoinThreshold(double probability) =>
-        (uint)Math.Clamp(Math.Ceiling(probability * 65536), 0, 65536);
 }

@@ -62,8 +62,8 @@ public sealed class DigestTests(TwoSiloClusterFixture fixture) : IClassFixture<T
     [Fact]
     public void InProc_OneThread_And_TwoThreads_Agree()
     {
-        // EngineLoop works in chunks of 4 digest blocks (4,096 partners): 10,000 partners make three chunks, so
-        // two threads really do split the population (2,500 would be a single chunk).
+        // EngineLoop works in chunks of one digest block (1,024 partners): 10,000 partners make ten chunks, so
+        // two threads really do split the population.
         var options = Options(partners: 10_000, quarters: 4);
         var one = InProc(options, maxThreads: 1);
         var two = InProc(options, maxThreads: 2);

@@ -101,9 +101,9 @@ public class SamplerTests
     {
         // Shares 0.5, 0, 0.25, 0.15, 0.1: the running sums of the first four are 0.5, 0.5, 0.75, 0.9.
         var (c0, c1, c2, c3) = (Vector256.Create(0.5), Vector256.Create(0.5), Vector256.Create(0.75), Vector256.Create(0.9));
-        Assert.Equal(Vector256.Create(0L, 0, 2, 2), Deals.PickPortfolio(Vector256.Create(0.0, 0.4999, 0.5, 0.7499), c0, c1, c2, c3));
+        Assert.Equal(Vector256.Create(0L, 0, 2, 2), DealLedger.PickPortfolio(Vector256.Create(0.0, 0.4999, 0.5, 0.7499), c0, c1, c2, c3));
         // The empty portfolio 1 is never picked; past the running sums comes the last portfolio.
-        Assert.Equal(Vector256.Create(3L, 3, 4, 4), Deals.PickPortfolio(Vector256.Create(0.75, 0.8999, 0.9, 0.99999), c0, c1, c2, c3));
+        Assert.Equal(Vector256.Create(3L, 3, 4, 4), DealLedger.PickPortfolio(Vector256.Create(0.75, 0.8999, 0.9, 0.99999), c0, c1, c2, c3));
     }
 
     [Theory]
@@ -115,7 +115,7 @@ public class SamplerTests
     [InlineData(1.0)]
     public void CoinThreshold_AgreesWithTheComparison(double rate)
     {
-        uint below = Deals.CoinThreshold(rate);
+        uint below = DealLedger.CoinThreshold(rate);
         for (uint word = 0; word < 65536; word++)
             Assert.Equal(word * (1.0 / 65536) < rate, word < below);
     }

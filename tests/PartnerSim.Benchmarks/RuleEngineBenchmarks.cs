@@ -51,7 +51,7 @@ public class RuleEngineBenchmarks
         var s = Next();
         Span<Band> bands = stackalloc Band[Metrics.PortfolioCount];
         bands.Fill(Band.Partner);
-        return Deals.Book(s, quarter: 4, bands, _rules, _rng).CpiUsd;
+        return Deals.Book(s, quarter: 4, bands, _rules, _rng, QuarterDraws.Of(_rng, s.Id, 4).DealCount).CpiUsd;
     }
 
     [Benchmark(Description = "one whole partner-quarter (PartnerStep.Run)")]

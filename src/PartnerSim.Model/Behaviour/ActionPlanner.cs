@@ -14,10 +14,12 @@ namespace PartnerSim.Model.Behaviour;
 public static class ActionPlanner
 {
     private static readonly ProgramAction[] PaidActions = Enum.GetValues<ProgramAction>();
+    private static readonly Metric[] MovedMetrics = PaidActions.SelectMany(a => Moves(a).ToArray()).Distinct().ToArray();
 
-    public static void Apply(PartnerState s, int quarter, RuleBook rules, CounterRandom rng)
+    /// <param name="draw">The quarter's action draw (<see cref="QuarterDraws.Action"/>).</param>
+    public static void Apply(PartnerState s, int quarter, RuleBook rules, double draw)
     {
-        bool acts = s.Aware && rng.At(s.Id, quarter, RandomStream.Action).Chance(rules.PAct[(int)s.Archetype]);
+        bool acts = s.Aware && draw < rules.PAct[(int)s.Archetype];
         bool helped = DistributorHelps(s, quarter, rules);
         if (!acts && !helped) return;
 
@@ -67,8 +69,9 @@ public static class ActionPlanner
         ProgramAction? best = null;
         long bestGain = 0, bestCost = 1;
         var now = MetricInputs.Of(s, rules.Options.Rules.BlackBeltWindowQuarters);
+        // Only the metrics some action moves: a gain is theirs alone, and the rest would cost as much again.
         Span<int> idx = stackalloc int[Metrics.Count];
-        PviScorer.Indexes(rules.Scoring, now, inGrace: false, idx);
+        foreach (var m in MovedMetrics) idx[(int)m] = PviScorer.Index(rules.Scoring, m, now);
         foreach (var action in PaidActions)
         {
             if (!Applicable(s, action)) continue;

@@ -7,7 +7,8 @@ namespace PartnerSim.Model.Behaviour;
 /// <summary>§6.1: who has "got the memo".</summary>
 public static class Awareness
 {
-    public static void Apply(PartnerState s, int quarter, RuleBook rules, CounterRandom rng)
+    /// <param name="draw">The quarter's awareness draw (<see cref="QuarterDraws.Awareness"/>).</param>
+    public static void Apply(PartnerState s, int quarter, RuleBook rules, double draw)
     {
         if (s.Aware) return;
         if (s.Archetype != Archetype.Unaware || (s.ManagedBy != ManagedBy.None && rules.IsLaunched(quarter)))
@@ -17,6 +18,6 @@ public static class Awareness
         }
         var b = rules.Options.Behaviour;
         double p = s.LossSeen ? b.PAwareAfterLoss : b.PAware;
-        if (rng.At(s.Id, quarter, RandomStream.Awareness).Chance(p)) s.Aware = true;
+        if (draw < p) s.Aware = true;
     }
 }

@@ -27,16 +27,17 @@ public static class PartnerStep
             WasActive = s.Active, Tier = s.LegacyTier, ManagedBy = s.ManagedBy,
         };
         long cpiCents = 0, legacyCents = 0;
+        var draws = s.Active ? QuarterDraws.Of(rng, s.Id, quarter) : default;
         if (s.Active)
         {
-            Awareness.Apply(s, quarter, rules, rng);
-            ActionPlanner.Apply(s, quarter, rules, rng);
+            Awareness.Apply(s, quarter, rules, draws.Awareness);
+            ActionPlanner.Apply(s, quarter, rules, draws.Action);
             Business.Apply(s, quarter, rules, rng);
 
             Span<Band> effective = stackalloc Band[Metrics.PortfolioCount];
             Score(s, quarter, rules, effective, ref outcome);
 
-            var money = Deals.Book(s, quarter, effective, rules, rng);
+            var money = Deals.Book(s, quarter, effective, rules, rng, draws.DealCount);
             cpiCents = QuarterMoney.Cents(money.CpiUsd);
             legacyCents = QuarterMoney.Cents(money.LegacyUsd);
             outcome.Deals = money.Deals;
@@ -56,7 +57,7 @@ public static class PartnerStep
         outcome.LegacyPaidCents = paid.LegacyCents;
         outcome.MissedPayment = paid.Missed;
 
-        if (s.Active) outcome.Left = Leaving.Apply(s, quarter, outcome.MainBand, rules, rng);
+        if (s.Active) outcome.Left = Leaving.Apply(s, quarter, outcome.MainBand, rules, draws.Leaving);
         outcome.Active = s.Active;
         outcome.Aware = s.Aware;
         return outcome;
@@ -70,9 +71,10 @@ public static class PartnerStep
         var inputs = MetricInputs.Of(s, rules.Options.Rules.BlackBeltWindowQuarters);
         PviScorer.Indexes(scoring, inputs, rules.InGrace(quarter), idx);
         bool prelaunch = !rules.IsLaunched(quarter), protectedNow = rules.IsProtected(quarter);
+        var pvi10k = scoring.Pvi10kAll(idx);
         for (int p = 0; p < Metrics.PortfolioCount; p++)
         {
-            int pvi100 = ScoringRules.RoundToHundredths(scoring.Pvi10k((Portfolio)p, idx));
+            int pvi100 = ScoringRules.RoundToHundredths(pvi10k[p]);
             var raw = scoring.BandOf(pvi100);
             if (prelaunch && raw > s.ProtectedBand[p]) s.ProtectedBand[p] = raw;
             effective[p] = protectedNow && s.ProtectedBand[p] > raw ? s.ProtectedBand[p] : raw;

@@ -10,23 +10,26 @@ namespace PartnerSim.Model.Money;
 /// </summary>
 public static class Deals
 {
-    public static QuarterMoney Book(PartnerState s, int quarter, ReadOnlySpan<Band> effectiveBands, RuleBook rules, CounterRandom rng)
+    /// <param name="countDraw">The quarter's deal-count draw (<see cref="QuarterDraws.DealCount"/>).</param>
+    public static QuarterMoney Book(PartnerState s, int quarter, ReadOnlySpan<Band> effectiveBands, RuleBook rules, CounterRandom rng,
+        double countDraw)
     {
         var m = rules.Options.Money;
         double quarterBookings = s.QuarterBookings[0];
         if (quarterBookings <= 0) return new QuarterMoney();
 
         int size = (int)s.Size;
-        double lambda = quarterBookings / rules.DealSize[size], scale = 1;
+        // Past the cap on deals, each deal is larger by the ratio: its log-mean moves by log(ratio).
+        double lambda = quarterBookings / rules.DealSize[size], logScale = 0;
         if (lambda > m.MaxDealsPerQuarter)
         {
-            scale = lambda / m.MaxDealsPerQuarter;
+            logScale = Math.Log(lambda / m.MaxDealsPerQuarter);
             lambda = m.MaxDealsPerQuarter;
         }
         // The count has a stream of its own (a large mean takes several draws); deal k is draw k of the deal
         // stream, four deals to a vector.
-        int n = Math.Max(1, rng.At(s.Id, quarter, RandomStream.DealCount).Poisson(lambda));
-        var draw = new DealDraw(rng.At(s.Id, quarter, RandomStream.Deals), rules.DealLogMu[size] + Math.Log(scale), m.DealValueSigma);
+        int n = Math.Max(1, rng.At(s.Id, quarter, RandomStream.DealCount).Poisson(lambda, countDraw));
+        var draw = new DealDraw(rng.At(s.Id, quarter, RandomStream.Deals), rules.DealLogMu[size] + logScale, m.DealValueSigma);
         var ledger = new DealLedger(s, quarter, effectiveBands, rules);
         var sums = new LaneSums();
         for (int i = 0; i < n; i += 4)

@@ -58,16 +58,24 @@ public sealed class CounterRandom : System.Random
         Philox.Block4(_partner, _quarter, _stream, index, _k0, _k1, out w0, out w1, out w2, out w3);
 
     /// <summary>
-    /// The first standard normal of each of four streams of one partner in one quarter, lane j from stream j:
-    /// what <c>At(partner, quarter, stream).StandardNormal()</c> gives for each. Leaves the position alone.
+    /// The first uniform of each of four streams of one partner in one quarter, lane j from stream j:
+    /// what <c>At(partner, quarter, stream).Uniform()</c> gives for each, in one vector Philox call. Leaves the
+    /// position alone.
     /// </summary>
-    public Vector256<double> FirstNormals(long partner, int quarter, RandomStream s0, RandomStream s1, RandomStream s2, RandomStream s3)
+    public Vector256<double> FirstUniforms(long partner, int quarter, RandomStream s0, RandomStream s1, RandomStream s2, RandomStream s3)
     {
         ulong high = (uint)((ulong)partner >> 32) << 8;
         var streams = Vector256.Create((ulong)s0, (ulong)s1, (ulong)s2, (ulong)s3) ^ Vector256.Create(high);
         Philox.Block4((uint)partner, (uint)quarter, streams, Vector256<ulong>.Zero, _k0, _k1, out var w0, out var w1, out _, out _);
-        return NormalFrom(Uniform53(w0, w1));
+        return Uniform53(w0, w1);
     }
+
+    /// <summary>
+    /// The first standard normal of each of four streams, lane j from stream j: what
+    /// <c>At(partner, quarter, stream).StandardNormal()</c> gives for each. Leaves the position alone.
+    /// </summary>
+    public Vector256<double> FirstNormals(long partner, int quarter, RandomStream s0, RandomStream s1, RandomStream s2, RandomStream s3) =>
+        NormalFrom(FirstUniforms(partner, quarter, s0, s1, s2, s3));
 
     /// <summary>Four <see cref="Uniform53(uint, uint)"/> at once, from lanes holding 32-bit words.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -98,11 +106,19 @@ public sealed class CounterRandom : System.Random
     // 1/k for the inversion's terms: a multiply per step instead of a divide (3% of a partner-quarter).
     private static readonly double[] Reciprocal = Enumerable.Range(0, 10_001).Select(k => k == 0 ? 0 : 1.0 / k).ToArray();
 
-    public int Poisson(double lambda)
+    public int Poisson(double lambda) =>
+        lambda <= 0 ? 0 : lambda > 500 ? MathNet.Numerics.Distributions.Poisson.Sample(this, lambda) : ByInversion(lambda, Uniform());
+
+    /// <summary>
+    /// The same draw when the current stream's first uniform is already known (<see cref="QuarterDraws"/>); the
+    /// large-mean sampler still reads the stream.
+    /// </summary>
+    public int Poisson(double lambda, double firstUniform) =>
+        lambda <= 0 ? 0 : lambda > 500 ? MathNet.Numerics.Distributions.Poisson.Sample(this, lambda) : ByInversion(lambda, firstUniform);
+
+    private static int ByInversion(double lambda, double u)
     {
-        if (lambda <= 0) return 0;
-        if (lambda > 500) return MathNet.Numerics.Distributions.Poisson.Sample(this, lambda);
-        double u = Uniform(), p = Math.Exp(-lambda), cdf = p;
+        double p = Math.Exp(-lambda), cdf = p;
         int k = 0;
         while (u >= cdf && k < 10_000)
         {

@@ -76,7 +76,7 @@ public class DealsReferenceTests
         {
             var s = generator.Create(id, cuts, rng);
             var bands = Enumerable.Range(0, Metrics.PortfolioCount).Select(p => bandCycle[(id + p) % 4]).ToArray();
-            var actual = Deals.Book(s, quarter, bands, rules, rng);
+            var actual = Deals.Book(s, quarter, bands, rules, rng, QuarterDraws.Of(rng, s.Id, quarter).DealCount);
             var expected = Reference(s, quarter, bands, rules, rng);
 
             Assert.Equal(expected.Deals, actual.Deals);

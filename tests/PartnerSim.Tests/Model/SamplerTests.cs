@@ -97,6 +97,34 @@ public class SamplerTests
     }
 
     [Fact]
+    public void QuarterDraws_AreEachStreamsFirstUniform()
+    {
+        foreach (long partner in new[] { 7L, 5_000_000_001L })
+        {
+            var draws = QuarterDraws.Of(new CounterRandom(31), partner, 4);
+            Assert.Equal(new CounterRandom(31).At(partner, 4, RandomStream.Awareness).Uniform(), draws.Awareness);
+            Assert.Equal(new CounterRandom(31).At(partner, 4, RandomStream.Action).Uniform(), draws.Action);
+            Assert.Equal(new CounterRandom(31).At(partner, 4, RandomStream.DealCount).Uniform(), draws.DealCount);
+            Assert.Equal(new CounterRandom(31).At(partner, 4, RandomStream.Leaving).Uniform(), draws.Leaving);
+        }
+    }
+
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(7.5)]
+    [InlineData(120)]
+    [InlineData(900)] // past the inversion's range: the stream's own sampler
+    public void Poisson_GivenTheFirstUniform_IsThePlainDraw(double lambda)
+    {
+        for (long partner = 1; partner <= 200; partner++)
+        {
+            var first = new CounterRandom(5).At(partner, 2, RandomStream.DealCount).Uniform();
+            Assert.Equal(new CounterRandom(5).At(partner, 2, RandomStream.DealCount).Poisson(lambda),
+                new CounterRandom(5).At(partner, 2, RandomStream.DealCount).Poisson(lambda, first));
+        }
+    }
+
+    [Fact]
     public void PickPortfolio_IsTheFirstRunningShareAboveU()
     {
         // Shares 0.5, 0, 0.25, 0.15, 0.1: the running sums of the first four are 0.5, 0.5, 0.75, 0.9.

@@ -220,6 +220,7 @@ public static class BenchCommand
             var root = _grains.GetGrain<IPingCohortGrain>(0, runKey);
             var clock = Stopwatch.StartNew();
             int activated = await root.Activate();
+            await SiloHeaps.Settle(_grains); // as the simulation's driver does after creation
             double activation = clock.Elapsed.TotalSeconds;
             if (activated != n) throw new InvalidOperationException($"ping tree activated {activated} grains, not {n}");
             clock.Restart();

@@ -8,8 +8,9 @@ using PartnerSim.Model.Population;
 namespace PartnerSim.Grains.Driver;
 
 /// <summary>
-/// Runs a scenario on the grains: defines the run, creates the partners through the cohort tree, then asks
-/// the root cohort for one quarter at a time and collects only the reduced <see cref="QuarterStats"/>.
+/// Runs a scenario on the grains: defines the run, creates the partners through the cohort tree (and settles
+/// the silos' heaps, <see cref="SiloHeaps"/>), then asks the root cohort for one quarter at a time and collects
+/// only the reduced <see cref="QuarterStats"/>.
 /// </summary>
 public sealed class QuarterDriver(IGrainFactory grains)
 {
@@ -45,6 +46,7 @@ public sealed class QuarterDriver(IGrainFactory grains)
                 for (int i = start; i < end; i++) slice[i - start] = roster[i];
                 return grains.GetGrain<ICohortGrain>(leaf.Key, runKey).LoadPartners(slice);
             }));
+        await SiloHeaps.Settle(grains);
 
         double created = clock.Elapsed.TotalSeconds;
         var perQuarter = new List<QuarterStats>(rules.Quarters);

@@ -13,7 +13,7 @@ public static class Business
         s.AnnualBookingsUsd *= 1 + s.GrowthPct / 400;
 
         var q = s.QuarterBookings;
-        for (int k = q.Length - 1; k > 0; k--) q[k] = q[k - 1]; // a plain loop: Array.Copy is slow on 8 elements
+        History.Age(q);
         // The quarter's three draws (bookings noise, ACV and TCV metric noise) in one go; the fourth lane is spare.
         var z = rng.FirstNormals(s.Id, quarter, RandomStream.Business, RandomStream.AcvNoise, RandomStream.TcvNoise, RandomStream.Business);
         double sigma = b.QuarterNoiseSigma;

@@ -19,7 +19,7 @@ public static class PartnerStep
             throw new InvalidOperationException($"partner {s.Id} is at quarter {s.LastQuarter}; cannot step to {quarter}");
         s.LastQuarter = quarter;
 
-        AgeBlackBelt(s);
+        History.Age(s.BlackBeltHalfPoints); // points past the window drop out of the sum
         ActionPlanner.CompleteValidations(s, quarter);
 
         var outcome = new PartnerOutcome
@@ -86,13 +86,5 @@ public static class PartnerStep
             }
         }
         outcome.MainBand = effective[(int)s.MainPortfolio];
-    }
-
-    /// <summary>Moves Black Belt points one quarter older; points past the window drop out of the sum.</summary>
-    private static void AgeBlackBelt(PartnerState s)
-    {
-        var h = s.BlackBeltHalfPoints;
-        for (int k = h.Length - 1; k > 0; k--) h[k] = h[k - 1];
-        h[0] = 0;
     }
 }

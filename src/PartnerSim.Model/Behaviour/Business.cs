@@ -28,7 +28,7 @@ public static class Business
     }
 
     /// <summary>Growth (%) of the last four quarters' bookings over the four before.</summary>
-    public static double FourOverFourGrowthPct(double[] q)
+    public static double FourOverFourGrowthPct(ReadOnlySpan<double> q)
     {
         double recent = q[0] + q[1] + q[2] + q[3];
         double before = q[4] + q[5] + q[6] + q[7];

@@ -13,12 +13,12 @@ public static class History
     /// every quarter, and element by element (or by <c>Array.Copy</c>) it cost several percent of a step.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Age<T>(T[] a) where T : struct
+    public static void Age<T>(Span<T> a) where T : struct
     {
         int n = Vector256<T>.Count;
         if (a.Length == 2 * n)
         {
-            ref T first = ref MemoryMarshal.GetArrayDataReference(a);
+            ref T first = ref MemoryMarshal.GetReference(a);
             var newer = Vector256.LoadUnsafe(ref first);
             var older = Vector256.LoadUnsafe(ref first, (nuint)(n - 1));
             newer.StoreUnsafe(ref first, 1);

@@ -11,7 +11,7 @@ public static class PartnerStateCodec
 {
     private const byte Version = 1;
 
-    /// <summary>Upper bound of the encoded size for a payment lag of up to 8 quarters.</summary>
+    /// <summary>Upper bound of the encoded size (the payment lag is at most <see cref="PartnerState.MaxPaymentLag"/>).</summary>
     public const int MaxSize = 512;
 
     public static byte[] ToBytes(PartnerState s)
@@ -70,7 +70,8 @@ public static class PartnerStateCodec
         for (int i = 0; i < s.ProtectedBand.Length; i++) s.ProtectedBand[i] = (Band)r.U8();
         s.LastMainPvi100 = r.I32(); s.BelowPartnerQuarters = r.I32();
         int lag = r.U8();
-        s.OwedCpiCents = new long[lag]; s.OwedLegacyCents = new long[lag];
+        if (lag > PartnerState.MaxPaymentLag) throw new InvalidDataException($"payment lag {lag} is over {PartnerState.MaxPaymentLag}");
+        s.PaymentLag = lag;
         for (int i = 0; i < lag; i++) { s.OwedCpiCents[i] = r.I64(); s.OwedLegacyCents[i] = r.I64(); }
         s.MissedPayment = r.Bool(); s.Active = r.Bool();
         return s;

@@ -19,9 +19,7 @@ public static class PartnerFactory
         for (int k = 0; k < s.QuarterBookings.Length; k++) s.QuarterBookings[k] = perQuarter / Math.Pow(factor, k);
 
         s.Aware = s.Archetype != Archetype.Unaware;
-        int lag = rules.Options.Money.PaymentLagQuarters;
-        s.OwedCpiCents = new long[lag];
-        s.OwedLegacyCents = new long[lag];
+        s.PaymentLag = rules.Options.Money.PaymentLagQuarters;
         s.LastMainPvi100 = PviScorer.Pvi100(rules.Scoring, s.MainPortfolio,
             MetricInputs.Of(s, rules.Options.Rules.BlackBeltWindowQuarters), inGrace: false);
     }

@@ -160,7 +160,7 @@ public sealed class PopulationGenerator
 
     internal static void NormaliseShares(PartnerState s)
     {
-        double sum = s.PortfolioShare.Sum();
+        double sum = s.PortfolioShareTotal;
         for (int p = 0; p < s.PortfolioShare.Length; p++) s.PortfolioShare[p] /= sum;
     }
 }

@@ -60,7 +60,7 @@ public static class RosterReader
         s.Employees = r.Integer("employees", 1, MaxCount);
         s.Cspm = r.Choice<Maturity>("cspm");
         s.Mspm = r.Choice<Maturity>("mspm");
-        Array.Clear(s.BlackBeltHalfPoints);
+        s.BlackBeltHalfPoints.Clear();
         s.BlackBeltHalfPoints[0] = (int)Math.Round(2 * r.Number("black_belt_points", 0, MaxCount));
         if (r.Has("black_belt_points_by_age")) ReadBlackBeltByAge(r, s);
         s.CareerCerts = r.Integer("career_certs", 0, MaxCount);
@@ -82,12 +82,12 @@ public static class RosterReader
         {
             string column = "share_" + p.ToString().ToLowerInvariant();
             if (!r.Has(column)) continue;
-            if (!anyShare) { Array.Clear(s.PortfolioShare); anyShare = true; }
+            if (!anyShare) { s.PortfolioShare.Clear(); anyShare = true; }
             s.PortfolioShare[(int)p] = r.Number(column, 0, 1);
         }
         if (anyShare)
         {
-            double sum = s.PortfolioShare.Sum();
+            double sum = s.PortfolioShareTotal;
             if (sum <= 0) throw r.Error("share_networking", "portfolio shares sum to 0");
             // Shares written by `roster export` already sum to 1 up to rounding; keep them bit for bit.
             if (Math.Abs(sum - 1) > 1e-9) PopulationGenerator.NormaliseShares(s);

@@ -14,8 +14,9 @@ public static class RosterWriter
 
     public static void WriteRow(TextWriter w, PartnerState s)
     {
-        int halfPoints = s.BlackBeltHalfPoints.Sum();
-        int ages = Array.FindLastIndex(s.BlackBeltHalfPoints, h => h != 0) + 1;
+        int[] byAge = s.BlackBeltHalfPoints.ToArray();
+        int halfPoints = byAge.Sum();
+        int ages = Array.FindLastIndex(byAge, h => h != 0) + 1;
         string[] cells =
         [
             I(s.Id), D(s.AnnualBookingsUsd), D(s.GrowthPct), s.LegacyTier.ToString(), s.LegacyProvider.ToString(),
@@ -23,8 +24,8 @@ public static class RosterWriter
             D(halfPoints / 2.0), I(s.CareerCerts), I(s.MerakiCerts), D(s.BuyingProgramPct), D(s.OnboardPct), D(s.AdoptPct),
             s.MerakiRegistered ? "true" : "false", D(s.AapPct), D(s.AiBookingsPct), D(s.PremiumServicesPct), D(s.OtrrPct),
             I(s.PoweredServices), D(s.AcvGrowthPct), D(s.TcvGrowthPct),
-            .. s.PortfolioShare.Select(D),
-            string.Join(';', s.BlackBeltHalfPoints.Take(ages).Select(h => D(h / 2.0))),
+            .. s.PortfolioShare.ToArray().Select(D),
+            string.Join(';', byAge.Take(ages).Select(h => D(h / 2.0))),
         ];
         w.WriteLine(string.Join(',', cells));
     }

@@ -130,7 +130,7 @@ public sealed class TaleOfTwoPartnersTests
 
         var q2 = t.BAfter[2];
         Assert.Equal((50.0, 50.0, 15.0), (q2.AapPct, q2.OnboardPct, q2.AdoptPct)); // no AAP in quarter 2 ...
-        Assert.Equal(6 + 4, q2.BlackBeltHalfPoints.Take(12).Sum());                // ... Black Belt training instead
+        Assert.Equal(6 + 4, q2.BlackBeltHalfPoints[..12].ToArray().Sum());                // ... Black Belt training instead
         Assert.Equal(1, q2.CareerCerts);
         Assert.Equal(Maturity.None, q2.Cspm);
         Assert.Equal(PartnerSize.M, q2.Size);

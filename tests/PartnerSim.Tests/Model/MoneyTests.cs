@@ -26,7 +26,7 @@ public class MoneyTests
     public void Payment_LagOne_Sequencing()
     {
         var book = new RuleBook(new ScenarioOptions()); // launch = run quarter 2
-        var s = new PartnerState { OwedCpiCents = new long[1], OwedLegacyCents = new long[1] };
+        var s = new PartnerState { PaymentLag = 1 };
 
         // q0: nothing was earned inside the run yet.
         var p0 = Payment.Settle(s, 0, 0, 1000, book);
@@ -57,7 +57,7 @@ public class MoneyTests
     public void Payment_LegacyOnlyRun_PaysLegacyEveryQuarter()
     {
         var book = new RuleBook(new ScenarioOptions { Run = new RunOptions { Cisco360 = false } });
-        var s = new PartnerState { OwedCpiCents = new long[1], OwedLegacyCents = new long[1] };
+        var s = new PartnerState { PaymentLag = 1 };
         Payment.Settle(s, 0, 0, 700, book);
         for (int q = 1; q < 6; q++)
         {

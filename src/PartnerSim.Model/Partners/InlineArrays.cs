@@ -15,4 +15,4 @@ public struct HalfPointsByAge { private int _quarter; }
 public struct CentsByQuarter { private long _quarter; }
 
 [InlineArray(Metrics.PortfolioCount)]
-public struct PerPortfolio<T> { private T _portfolio; }
+public struct ByPortfolio<T> { private T _portfolio; }

@@ -16,9 +16,9 @@ public sealed class PartnerState
     public const int MaxPaymentLag = 8;
 
     private BookingsByAge _quarterBookings;
-    private PerPortfolio<double> _portfolioShare;
+    private ByPortfolio<double> _portfolioShare;
     private HalfPointsByAge _blackBeltHalfPoints;
-    private PerPortfolio<Band> _protectedBand;
+    private ByPortfolio<Band> _protectedBand;
     private CentsByQuarter _owedCpiCents, _owedLegacyCents;
 
     public long Id;

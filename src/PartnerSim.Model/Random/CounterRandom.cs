@@ -15,13 +15,21 @@ public sealed class CounterRandom : System.Random
     public const int PopulationQuarter = -1;
 
     private uint _k0, _k1, _partner, _quarter, _stream, _index;
+    private PhiloxKeys _keys;
 
-    public CounterRandom(ulong seed) : base(0) => Reseed(seed);
+    public CounterRandom(ulong seed) : base(0) => SetKey(seed);
 
+    /// <summary>Switches to another seed (a no-op for the current one: grains reseed a shared generator every call).</summary>
     public void Reseed(ulong seed)
+    {
+        if ((uint)seed != _k0 || (uint)(seed >> 32) != _k1) SetKey(seed);
+    }
+
+    private void SetKey(ulong seed)
     {
         _k0 = (uint)seed;
         _k1 = (uint)(seed >> 32);
+        _keys = new PhiloxKeys(_k0, _k1);
     }
 
     /// <summary>Moves to the start of one stream of one partner in one quarter.</summary>
@@ -55,7 +63,7 @@ public sealed class CounterRandom : System.Random
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void BlocksAt(uint index, out Vector256<ulong> w0, out Vector256<ulong> w1, out Vector256<ulong> w2, out Vector256<ulong> w3) =>
-        Philox.Block4(_partner, _quarter, _stream, index, _k0, _k1, out w0, out w1, out w2, out w3);
+        Philox.Block4(_partner, _quarter, _stream, index, _keys, out w0, out w1, out w2, out w3);
 
     /// <summary>
     /// The first uniform of each of four streams of one partner in one quarter, lane j from stream j:
@@ -66,7 +74,7 @@ public sealed class CounterRandom : System.Random
     {
         ulong high = (uint)((ulong)partner >> 32) << 8;
         var streams = Vector256.Create((ulong)s0, (ulong)s1, (ulong)s2, (ulong)s3) ^ Vector256.Create(high);
-        Philox.Block4((uint)partner, (uint)quarter, streams, Vector256<ulong>.Zero, _k0, _k1, out var w0, out var w1, out _, out _);
+        Philox.Block4((uint)partner, (uint)quarter, streams, Vector256<ulong>.Zero, _keys, out var w0, out var w1, out _, out _);
         return Uniform53(w0, w1);
     }
 

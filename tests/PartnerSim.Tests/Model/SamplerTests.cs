@@ -66,7 +66,7 @@ public class SamplerTests
     {
         foreach (uint c3 in new uint[] { 0, 17, 0xFFFF_FFFE })
         {
-            Philox.Block4(11, 22, 33, c3, 0xDEADBEEF, 0x12345678, out var w0, out var w1, out var w2, out var w3);
+            Philox.Block4(11, 22, 33, c3, new PhiloxKeys(0xDEADBEEF, 0x12345678), out var w0, out var w1, out var w2, out var w3);
             for (int j = 0; j < 4; j++)
                 Assert.Equal(Philox.Block(11, 22, 33, unchecked(c3 + (uint)j), 0xDEADBEEF, 0x12345678),
                     ((uint)w0[j], (uint)w1[j], (uint)w2[j], (uint)w3[j]));

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using PartnerSim.Model.Engine;
 using PartnerSim.Model.Options;
 using PartnerSim.Model.Partners;
@@ -89,6 +90,7 @@ public static class ActionPlanner
     }
 
     /// <summary>The metrics an action moves; the PVI gain is theirs alone (no grace, so they are independent).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<Metric> Moves(ProgramAction a) => a switch
     {
         ProgramAction.PreSalesAap => [Metric.Onboard, Metric.Adopt],
@@ -106,6 +108,7 @@ public static class ActionPlanner
         return gain;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool Applicable(PartnerState s, ProgramAction a) => a switch
     {
         ProgramAction.ValidateCspmBasic => s.CspmPending == Maturity.None && s.Cspm == Maturity.None,
@@ -117,6 +120,7 @@ public static class ActionPlanner
         _ => true,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Cost(ProgramAction a, ActionOptions o) => a switch
     {
         ProgramAction.PreSalesAap => o.AapCost,

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace PartnerSim.Model.Scoring;
 
 /// <summary>
@@ -7,29 +9,36 @@ namespace PartnerSim.Model.Scoring;
 public static class IndexScales
 {
     /// <summary>Buying Program %, AI Bookings %, Premium Services %: 0 → 0; (0,5] → 1; … (40,45] → 9; > 45 → 10.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int FivePointSteps(double pct) =>
         pct <= 0 ? 0 : pct > 45 ? 10 : (int)Math.Ceiling(pct / 5);
 
     /// <summary>ACV / TCV growth %: ≤ 0 → 0; (0,5] → 2; (5,10] → 4; (10,15] → 6; (15,20] → 8; > 20 → 10.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Growth(double pct) =>
         pct <= 0 ? 0 : pct > 20 ? 10 : 2 * (int)Math.Ceiling(pct / 5);
 
     /// <summary>Onboard %: 0 → 0; (0,10] → 2; (10,15] → 3; … (40,45] → 9; > 45 → 10.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Onboard(double pct) =>
         pct <= 0 ? 0 : pct <= 10 ? 2 : pct > 45 ? 10 : (int)Math.Ceiling(pct / 5);
 
     /// <summary>Adopt %: 0 → 0; (0,3] → 5; (3,6] → 6; (6,9] → 7; (9,12] → 8; (12,15] → 9; > 15 → 10.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Adopt(double pct) =>
         pct <= 0 ? 0 : pct > 15 ? 10 : 4 + (int)Math.Ceiling(pct / 3);
 
     /// <summary>On-time renewal %: ≤ 50 → 0; (50,55] → 1; … (90,95] → 9; > 95 → 10.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int OnTimeRenewal(double pct) =>
         pct <= 50 ? 0 : pct > 95 ? 10 : (int)Math.Ceiling((pct - 50) / 5);
 
     /// <summary>Powered services: 0 → 0; 1 → 5; ≥ 2 → 10.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int PoweredServices(int count) => count <= 0 ? 0 : count == 1 ? 5 : 10;
 
     /// <summary>min(10, floor(10 × achieved / target)) in exact integer arithmetic.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int AgainstTarget(long achieved, long target) =>
         target <= 0 ? 10 : (int)Math.Min(10, Math.Max(0, 10 * achieved / target));
 }

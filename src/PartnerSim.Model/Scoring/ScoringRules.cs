@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using PartnerSim.Model.Options;
 using PartnerSim.Model.Partners;
@@ -78,6 +79,7 @@ public sealed class ScoringRules
     /// <summary>PVI × 100, rounded to two decimals half away from zero (PVI is never negative).</summary>
     public static int RoundToHundredths(int pvi10k) => (pvi10k + 50) / 100;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int Threshold100(Band band) => band switch
     {
         Band.Registered => _thresholds100[0],
@@ -86,15 +88,18 @@ public sealed class ScoringRules
         _ => 0,
     };
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool Meets(int pvi100, Band band) =>
         band == Band.None || (_strict ? pvi100 > Threshold100(band) : pvi100 >= Threshold100(band));
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public Band BandOf(int pvi100) =>
         Meets(pvi100, Band.Preferred) ? Band.Preferred
         : Meets(pvi100, Band.Partner) ? Band.Partner
         : Meets(pvi100, Band.Registered) ? Band.Registered
         : Band.None;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public int MaturityIndex(Maturity level, bool managedServices) => level switch
     {
         Maturity.Basic => managedServices ? Options.MspmBasicIndex : Options.CspmBasicIndex,

@@ -100,6 +100,11 @@ public static class NormalQuantile
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Polynomial(Vector256<double> r, Vector256<double> r2, Vector256<double> r4, ReadOnlySpan<double> c) =>
-        (Vector256.Create(c[0]) + Vector256.Create(c[1]) * r) + (Vector256.Create(c[2]) + Vector256.Create(c[3]) * r) * r2
-        + ((Vector256.Create(c[4]) + Vector256.Create(c[5]) * r) + (Vector256.Create(c[6]) + Vector256.Create(c[7]) * r) * r2) * r4;
+        Fma(Fma(Fma(C(c[7]), r, C(c[6])), r2, Fma(C(c[5]), r, C(c[4]))), r4, Fma(Fma(C(c[3]), r, C(c[2])), r2, Fma(C(c[1]), r, C(c[0]))));
+
+    private static Vector256<double> C(double c) => Vector256.Create(c);
+
+    /// <summary>a·b + c rounded once: fewer instructions, and the same result on every CPU (exact in software where there is no FMA).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> Fma(Vector256<double> a, Vector256<double> b, Vector256<double> c) => Vector256.FusedMultiplyAdd(a, b, c);
 }

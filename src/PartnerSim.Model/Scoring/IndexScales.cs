@@ -10,28 +10,39 @@ public static class IndexScales
 {
     /// <summary>Buying Program %, AI Bookings %, Premium Services %: 0 → 0; (0,5] → 1; … (40,45] → 9; > 45 → 10.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int FivePointSteps(double pct) =>
-        pct <= 0 ? 0 : pct > 45 ? 10 : (int)Math.Ceiling(pct / 5);
+    public static int FivePointSteps(double pct) => Steps(pct, 5, 10);
 
     /// <summary>ACV / TCV growth %: ≤ 0 → 0; (0,5] → 2; (5,10] → 4; (10,15] → 6; (15,20] → 8; > 20 → 10.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Growth(double pct) =>
-        pct <= 0 ? 0 : pct > 20 ? 10 : 2 * (int)Math.Ceiling(pct / 5);
+    public static int Growth(double pct) => 2 * Steps(pct, 5, 5);
 
     /// <summary>Onboard %: 0 → 0; (0,10] → 2; (10,15] → 3; … (40,45] → 9; > 45 → 10.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Onboard(double pct) =>
-        pct <= 0 ? 0 : pct <= 10 ? 2 : pct > 45 ? 10 : (int)Math.Ceiling(pct / 5);
+    public static int Onboard(double pct)
+    {
+        int steps = Steps(pct, 5, 10);
+        return steps == 1 ? 2 : steps; // (0,5] scores as (5,10]
+    }
 
     /// <summary>Adopt %: 0 → 0; (0,3] → 5; (3,6] → 6; (6,9] → 7; (9,12] → 8; (12,15] → 9; > 15 → 10.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Adopt(double pct) =>
-        pct <= 0 ? 0 : pct > 15 ? 10 : 4 + (int)Math.Ceiling(pct / 3);
+    public static int Adopt(double pct)
+    {
+        int steps = Steps(pct, 3, 6);
+        return steps == 0 ? 0 : 4 + steps;
+    }
 
     /// <summary>On-time renewal %: ≤ 50 → 0; (50,55] → 1; … (90,95] → 9; > 95 → 10.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int OnTimeRenewal(double pct) =>
-        pct <= 50 ? 0 : pct > 95 ? 10 : (int)Math.Ceiling((pct - 50) / 5);
+    public static int OnTimeRenewal(double pct) => Steps(pct - 50, 5, 10);
+
+    /// <summary>
+    /// How many <paramref name="width"/>-wide steps it takes to cover x (so an edge belongs to the lower band),
+    /// 0 for x ≤ 0, at most <paramref name="max"/>. Written as a clamp rather than a chain of comparisons: these
+    /// values vary from partner to partner, and the branches of a chain were mispredicted.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Steps(double x, double width, int max) => (int)Math.Min(Math.Max(Math.Ceiling(x / width), 0), max);
 
     /// <summary>Powered services: 0 → 0; 1 → 5; ≥ 2 → 10.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

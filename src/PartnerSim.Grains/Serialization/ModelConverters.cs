@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Orleans.Serialization.Cloning;
 using PartnerSim.Model.Engine;
 using PartnerSim.Model.Options;
 using PartnerSim.Model.Partners;
@@ -35,6 +36,14 @@ public sealed class QuarterStatsConverter : IConverter<QuarterStats, QuarterStat
     public QuarterStats ConvertFromSurrogate(in QuarterStatsSurrogate surrogate) => QuarterStats.FromBytes(surrogate.Bytes);
     public QuarterStatsSurrogate ConvertToSurrogate(in QuarterStats value) => new() { Bytes = value.ToBytes() };
 }
+
+/// <summary>
+/// Within a silo a cohort's reduction is handed over as it is, not copied through its bytes (Orleans copies every
+/// response two more times on the way back): a cohort builds a new <see cref="QuarterStats"/> for every call and
+/// never touches it after returning it, and its parent only reads it.
+/// </summary>
+[RegisterCopier]
+public sealed class QuarterStatsCopier : ShallowCopier<QuarterStats>;
 
 [GenerateSerializer]
 public struct ScenarioOptionsSurrogate

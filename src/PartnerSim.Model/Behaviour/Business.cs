@@ -7,24 +7,23 @@ namespace PartnerSim.Model.Behaviour;
 /// <summary>§6.3: bookings grow, the quarter's bookings are drawn, size and growth metrics follow.</summary>
 public static class Business
 {
-    public static void Apply(PartnerState s, int quarter, RuleBook rules, CounterRandom rng)
+    /// <param name="draws">The quarter's draws: bookings noise, ACV and TCV metric noise.</param>
+    public static void Apply(PartnerState s, RuleBook rules, in QuarterDraws draws)
     {
         var b = rules.Options.Behaviour;
         s.AnnualBookingsUsd *= 1 + s.GrowthPct / 400;
 
         var q = s.QuarterBookings;
         History.Age(q);
-        // The quarter's three draws (bookings noise, ACV and TCV metric noise) in one go; the fourth lane is spare.
-        var z = rng.FirstNormals(s.Id, quarter, RandomStream.Business, RandomStream.AcvNoise, RandomStream.TcvNoise, RandomStream.Business);
         double sigma = b.QuarterNoiseSigma;
-        double noise = Math.Exp(sigma * z[0] - sigma * sigma / 2);
+        double noise = Math.Exp(sigma * draws.BookingsNoise - sigma * sigma / 2);
         q[0] = s.AnnualBookingsUsd / 4 * noise;
         s.Size = rules.SizeOf(s.AnnualBookingsUsd);
 
         double growth = FourOverFourGrowthPct(q);
         double sd = b.GrowthMetricNoisePoints;
-        s.AcvGrowthPct = growth + sd * z[1];
-        s.TcvGrowthPct = growth + sd * z[2];
+        s.AcvGrowthPct = growth + sd * draws.AcvNoise;
+        s.TcvGrowthPct = growth + sd * draws.TcvNoise;
     }
 
     /// <summary>Growth (%) of the last four quarters' bookings over the four before.</summary>

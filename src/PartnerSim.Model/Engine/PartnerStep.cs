@@ -32,7 +32,7 @@ public static class PartnerStep
         {
             Awareness.Apply(s, quarter, rules, draws.Awareness);
             ActionPlanner.Apply(s, quarter, rules, draws.Action);
-            Business.Apply(s, quarter, rules, rng);
+            Business.Apply(s, rules, draws);
 
             Span<Band> effective = stackalloc Band[Metrics.PortfolioCount];
             Score(s, quarter, rules, effective, ref outcome);

@@ -65,26 +65,6 @@ public sealed class CounterRandom : System.Random
     public void BlocksAt(uint index, out Vector256<ulong> w0, out Vector256<ulong> w1, out Vector256<ulong> w2, out Vector256<ulong> w3) =>
         Philox.Block4(_partner, _quarter, _stream, index, _keys, out w0, out w1, out w2, out w3);
 
-    /// <summary>
-    /// The first uniform of each of four streams of one partner in one quarter, lane j from stream j:
-    /// what <c>At(partner, quarter, stream).Uniform()</c> gives for each, in one vector Philox call. Leaves the
-    /// position alone.
-    /// </summary>
-    public Vector256<double> FirstUniforms(long partner, int quarter, RandomStream s0, RandomStream s1, RandomStream s2, RandomStream s3)
-    {
-        ulong high = (uint)((ulong)partner >> 32) << 8;
-        var streams = Vector256.Create((ulong)s0, (ulong)s1, (ulong)s2, (ulong)s3) ^ Vector256.Create(high);
-        Philox.Block4((uint)partner, (uint)quarter, streams, Vector256<ulong>.Zero, _keys, out var w0, out var w1, out _, out _);
-        return Uniform53(w0, w1);
-    }
-
-    /// <summary>
-    /// The first standard normal of each of four streams, lane j from stream j: what
-    /// <c>At(partner, quarter, stream).StandardNormal()</c> gives for each. Leaves the position alone.
-    /// </summary>
-    public Vector256<double> FirstNormals(long partner, int quarter, RandomStream s0, RandomStream s1, RandomStream s2, RandomStream s3) =>
-        NormalFrom(FirstUniforms(partner, quarter, s0, s1, s2, s3));
-
     /// <summary>Four <see cref="Uniform53(uint, uint)"/> at once, from lanes holding 32-bit words.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<double> Uniform53(Vector256<ulong> hi, Vector256<ulong> lo) =>

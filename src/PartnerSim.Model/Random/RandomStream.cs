@@ -10,14 +10,17 @@ public enum RandomStream : uint
     PopulationTraits = 2,
     PopulationBlackBelt = 3,
     PopulationManaged = 4,
-    Awareness = 10,
-    Action = 11,
-    Business = 12,
-    AcvNoise = 13,
-    TcvNoise = 14,
     /// <summary>Deal k of a partner-quarter is draw k (one Philox block each).</summary>
     Deals = 15,
-    Leaving = 16,
-    /// <summary>How many deals a partner books in a quarter (its own stream: large counts take several draws).</summary>
+    /// <summary>
+    /// How many deals a partner books in a quarter, past a mean of 500 (its own stream: large counts take several
+    /// draws); below that the count is one draw of <see cref="Quarter"/>.
+    /// </summary>
     DealCount = 17,
+    /// <summary>
+    /// A partner-quarter's single draws, two 53-bit values to a block, each in a fixed place (see
+    /// <see cref="QuarterDraws"/>): block 0 awareness and action, block 1 deal count and leaving, block 2 the
+    /// bookings noise and the ACV noise, block 3 the TCV noise (its second value unused).
+    /// </summary>
+    Quarter = 18,
 }

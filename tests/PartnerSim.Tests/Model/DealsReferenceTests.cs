@@ -25,7 +25,8 @@ public class DealsReferenceTests
         int size = (int)s.Size;
         double lambda = bookings / m.DealSizeUsd.ToArray()[size], scale = 1;
         if (lambda > m.MaxDealsPerQuarter) { scale = lambda / m.MaxDealsPerQuarter; lambda = m.MaxDealsPerQuarter; }
-        int n = Math.Max(1, rng.At(s.Id, quarter, RandomStream.DealCount).Poisson(lambda));
+        double countDraw = QuarterDraws.Of(rng, s.Id, quarter).DealCount;
+        int n = Math.Max(1, rng.At(s.Id, quarter, RandomStream.DealCount).Poisson(lambda, countDraw));
         double mu = Math.Log(m.DealSizeUsd.ToArray()[size]) - m.DealValueSigma * m.DealValueSigma / 2 + Math.Log(scale);
         bool launched = rules.IsLaunched(quarter);
         bool qualifies = s.QuarterBookings[0] + s.QuarterBookings[1] >= m.VipMinBookingsUsd;

@@ -84,28 +84,27 @@ public class SamplerTests
     }
 
     [Fact]
-    public void FirstNormals_AreEachStreamsFirstNormal()
-    {
-        var rng = new CounterRandom(2026);
-        foreach (long partner in new[] { 1L, 42L, 5_000_000_000L })
-        {
-            var z = rng.FirstNormals(partner, 3, RandomStream.Business, RandomStream.AcvNoise, RandomStream.TcvNoise, RandomStream.Leaving);
-            var streams = new[] { RandomStream.Business, RandomStream.AcvNoise, RandomStream.TcvNoise, RandomStream.Leaving };
-            for (int j = 0; j < 4; j++)
-                Assert.Equal(new CounterRandom(2026).At(partner, 3, streams[j]).StandardNormal(), z[j]);
-        }
-    }
-
-    [Fact]
-    public void QuarterDraws_AreEachStreamsFirstUniform()
+    public void QuarterDraws_AreTheQuarterStreamsValuesInTheirPlaces()
     {
         foreach (long partner in new[] { 7L, 5_000_000_001L })
         {
+            // Block k of the Quarter stream, scalar: its first value from words 0-1, its second from words 2-3.
+            var values = new List<double>();
+            var stream = new CounterRandom(31).At(partner, 4, RandomStream.Quarter);
+            for (int k = 0; k < 4; k++)
+            {
+                var (a, b, c, d) = stream.NextBlock();
+                values.Add(CounterRandom.Uniform53(a, b));
+                values.Add(CounterRandom.Uniform53(c, d));
+            }
             var draws = QuarterDraws.Of(new CounterRandom(31), partner, 4);
-            Assert.Equal(new CounterRandom(31).At(partner, 4, RandomStream.Awareness).Uniform(), draws.Awareness);
-            Assert.Equal(new CounterRandom(31).At(partner, 4, RandomStream.Action).Uniform(), draws.Action);
-            Assert.Equal(new CounterRandom(31).At(partner, 4, RandomStream.DealCount).Uniform(), draws.DealCount);
-            Assert.Equal(new CounterRandom(31).At(partner, 4, RandomStream.Leaving).Uniform(), draws.Leaving);
+            Assert.Equal(values[0], draws.Awareness);
+            Assert.Equal(values[1], draws.Action);
+            Assert.Equal(values[2], draws.DealCount);
+            Assert.Equal(values[3], draws.Leaving);
+            Assert.Equal(CounterRandom.NormalFrom(values[4]), draws.BookingsNoise);
+            Assert.Equal(CounterRandom.NormalFrom(values[5]), draws.AcvNoise);
+            Assert.Equal(CounterRandom.NormalFrom(values[6]), draws.TcvNoise);
         }
     }
 

@@ -106,18 +106,19 @@ public static class BenchCommand
                 int size = warming ? warm : n;
                 string of = warming ? $"warm-up {round + Settings.WarmupRounds + 1}/{Settings.WarmupRounds}" : $"{round + 1}/{settings.Repetitions}";
                 cancel.ThrowIfCancellationRequested();
+                await Quiesce(cancel);
                 Report($"engine loop {of}");
                 // The engine warms up at full size: at 20k partners its warm-ups ended before tiered compilation had
                 // recompiled the step (the first measured run then ran at half speed). A run is a fraction of a
                 // second, so each round takes EngineRuns of them into the median.
                 var e = Enumerable.Range(0, Settings.EngineRuns).Select(_ => Engine(Options(n, q))).ToList();
-                cancel.ThrowIfCancellationRequested();
+                await Quiesce(cancel);
                 Report($"orleans ping {of}");
                 var p = await bench.Ping(Options(size, q));
-                cancel.ThrowIfCancellationRequested();
+                await Quiesce(cancel);
                 Report($"simulation {of}");
                 var s0 = await bench.Simulation(Options(size, q), 0);
-                cancel.ThrowIfCancellationRequested();
+                await Quiesce(cancel);
                 Report($"simulation, checkpointed {of}");
                 var s1 = await bench.Simulation(Options(size, q), 1);
                 Trace($"{of}: {string.Join(' ', e)} {p} {s0} {s1}");
@@ -191,6 +192,24 @@ public static class BenchCommand
         long n = result.Partners;
         double rate = rules.Quarters > 1 ? n * (rules.Quarters - 1) / (lastDone - firstDone) : n / wall;
         return new EngineLoopFigures(rate, wall);
+    }
+
+    /// <summary>
+    /// Waits (at most 5 s) for the process to sit idle for 100 ms before a measurement: the silo goes on
+    /// deactivating the last run's grains in the background, and a measurement that shares the two cores with that
+    /// work reads low (engine runs right after a simulation came out at half speed).
+    /// </summary>
+    private static async Task Quiesce(CancellationToken cancel)
+    {
+        using var process = Process.GetCurrentProcess();
+        var waited = Stopwatch.StartNew();
+        while (waited.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            var busy = process.TotalProcessorTime;
+            await Task.Delay(100, cancel);
+            process.Refresh();
+            if (process.TotalProcessorTime - busy < TimeSpan.FromMilliseconds(10)) return;
+        }
     }
 
     private static void Collect()

@@ -79,7 +79,7 @@ public sealed class TierCutsConverter : IConverter<TierCuts, TierCutsSurrogate>
 [GenerateSerializer, Immutable]
 public struct PartnerOutcomeSurrogate
 {
-    [Id(0)] public byte Flags;
+    [Id(0)] public byte Facts;
     [Id(1)] public byte Tier;
     [Id(2)] public byte ManagedBy;
     [Id(3)] public byte MainBand;
@@ -90,9 +90,8 @@ public struct PartnerOutcomeSurrogate
     [Id(8)] public long CpiPaidCents;
     [Id(9)] public long LegacyPaidCents;
     [Id(10)] public long DiscountCents;
-    [Id(11)] public long ShortfallCents;
-    [Id(12)] public long BookingsCents;
-    [Id(13)] public int Deals;
+    [Id(11)] public long BookingsCents;
+    [Id(12)] public int Deals;
 }
 
 [RegisterConverter]
@@ -100,22 +99,18 @@ public sealed class PartnerOutcomeConverter : IConverter<PartnerOutcome, Partner
 {
     public PartnerOutcome ConvertFromSurrogate(in PartnerOutcomeSurrogate s) => new()
     {
-        WasActive = (s.Flags & 1) != 0, Active = (s.Flags & 2) != 0, Left = (s.Flags & 4) != 0,
-        Aware = (s.Flags & 8) != 0, MissedPayment = (s.Flags & 16) != 0, Losing = (s.Flags & 32) != 0,
-        Tier = (LegacyTier)s.Tier, ManagedBy = (ManagedBy)s.ManagedBy,
+        FactBits = s.Facts, Tier = (LegacyTier)s.Tier, ManagedBy = (ManagedBy)s.ManagedBy,
         MainBand = (Band)s.MainBand, MainRawBand = (Band)s.MainRawBand, MainPvi100 = s.MainPvi100,
         CpiEarnedCents = s.CpiEarnedCents, LegacyEarnedCents = s.LegacyEarnedCents,
         CpiPaidCents = s.CpiPaidCents, LegacyPaidCents = s.LegacyPaidCents, DiscountCents = s.DiscountCents,
-        ShortfallCents = s.ShortfallCents, BookingsCents = s.BookingsCents, Deals = s.Deals,
+        BookingsCents = s.BookingsCents, Deals = s.Deals,
     };
 
     public PartnerOutcomeSurrogate ConvertToSurrogate(in PartnerOutcome o) => new()
     {
-        Flags = (byte)((o.WasActive ? 1 : 0) | (o.Active ? 2 : 0) | (o.Left ? 4 : 0) | (o.Aware ? 8 : 0)
-                       | (o.MissedPayment ? 16 : 0) | (o.Losing ? 32 : 0)),
-        Tier = (byte)o.Tier, ManagedBy = (byte)o.ManagedBy, MainBand = (byte)o.MainBand, MainRawBand = (byte)o.MainRawBand,
-        MainPvi100 = o.MainPvi100, CpiEarnedCents = o.CpiEarnedCents, LegacyEarnedCents = o.LegacyEarnedCents,
-        CpiPaidCents = o.CpiPaidCents, LegacyPaidCents = o.LegacyPaidCents, DiscountCents = o.DiscountCents,
-        ShortfallCents = o.ShortfallCents, BookingsCents = o.BookingsCents, Deals = o.Deals,
+        Facts = o.FactBits, Tier = (byte)o.Tier, ManagedBy = (byte)o.ManagedBy, MainBand = (byte)o.MainBand,
+        MainRawBand = (byte)o.MainRawBand, MainPvi100 = o.MainPvi100, CpiEarnedCents = o.CpiEarnedCents,
+        LegacyEarnedCents = o.LegacyEarnedCents, CpiPaidCents = o.CpiPaidCents, LegacyPaidCents = o.LegacyPaidCents,
+        DiscountCents = o.DiscountCents, BookingsCents = o.BookingsCents, Deals = o.Deals,
     };
 }

@@ -47,7 +47,7 @@ public static class PartnerStep
             outcome.LegacyEarnedCents = legacyCents;
             if (rules.IsLaunched(quarter))
             {
-                outcome.ShortfallCents = legacyCents - cpiCents;
+                outcome.Launched = true;
                 outcome.Losing = legacyCents > 0 && cpiCents == 0;
             }
         }

@@ -107,14 +107,18 @@ public sealed class CounterRandom : System.Random
     private static int ByInversion(double lambda, double u)
     {
         double p = Math.Exp(-lambda), cdf = p;
-        int k = 0;
-        while (u >= cdf && k < 10_000)
+        if (u < cdf) return 0;
+        // Two terms a turn, each computed exactly as one term a turn would (so the same k comes out), with one
+        // loop test for both.
+        var reciprocal = Reciprocal;
+        for (int k = 0; k < 10_000; k += 2)
         {
-            k++;
-            p *= lambda * Reciprocal[k];
-            cdf += p;
+            double p1 = p * (lambda * reciprocal[k + 1]), cdf1 = cdf + p1;
+            double p2 = p1 * (lambda * reciprocal[k + 2]), cdf2 = cdf1 + p2;
+            if (u < cdf2) return u < cdf1 ? k + 1 : k + 2;
+            (p, cdf) = (p2, cdf2);
         }
-        return k;
+        return 10_000;
     }
 
     /// <summary>Uniform on [0, 1) with 53 random bits.</summary>

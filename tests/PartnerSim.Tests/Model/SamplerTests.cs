@@ -123,6 +123,38 @@ public class SamplerTests
         }
     }
 
+    [Theory]
+    [InlineData(0.3)]
+    [InlineData(1)]
+    [InlineData(7.5)]
+    [InlineData(120)]
+    [InlineData(499)]
+    public void Poisson_Inversion_MatchesTheOneTermLoop(double lambda)
+    {
+        // The sampler takes two terms a turn; this is the textbook loop, one term a turn, with the same
+        // arithmetic (p_k = p_(k-1) · (λ · 1/k), cdf_k = cdf_(k-1) + p_k).
+        static int OneTermAtATime(double lambda, double u)
+        {
+            double p = Math.Exp(-lambda), cdf = p;
+            int k = 0;
+            while (u >= cdf && k < 10_000)
+            {
+                k++;
+                p *= lambda * (1.0 / k);
+                cdf += p;
+            }
+            return k;
+        }
+        var rng = new CounterRandom(17);
+        for (long partner = 0; partner < 20_000; partner++)
+        {
+            double u = rng.At(partner, 0, RandomStream.DealCount).Uniform();
+            Assert.Equal(OneTermAtATime(lambda, u), rng.Poisson(lambda, u));
+        }
+        foreach (double u in new[] { 0.0, 1e-300, 0.5, 1 - 1e-16 })
+            Assert.Equal(OneTermAtATime(lambda, u), rng.Poisson(lambda, u));
+    }
+
     [Fact]
     public void PickPortfolio_IsTheFirstRunningShareAboveU()
     {

@@ -105,8 +105,7 @@ public static class BenchCommand
                 bool warming = round < 0;
                 int size = warming ? warm : n;
                 string of = warming ? $"warm-up {round + Settings.WarmupRounds + 1}/{Settings.WarmupRounds}" : $"{round + 1}/{settings.Repetitions}";
-                cancel.ThrowIfCancellationRequested();
-                await Quiesce(cancel);
+                await Quiesce(cancel); // also where a cancelled bench stops
                 Report($"engine loop {of}");
                 // The engine warms up at full size: at 20k partners its warm-ups ended before tiered compilation had
                 // recompiled the step (the first measured run then ran at half speed). A run is a fraction of a

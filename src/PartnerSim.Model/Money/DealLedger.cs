@@ -12,10 +12,7 @@ namespace PartnerSim.Model.Money;
 /// </summary>
 internal struct DealLedger
 {
-    [InlineArray(Metrics.PortfolioCount)]
-    private struct PerPortfolio { private double _rate; }
-
-    private PerPortfolio _legacy, _cpi, _cpiAssessed, _discount;
+    private ByPortfolio<double> _legacy, _cpi, _cpiAssessed, _discount;
     private readonly Vector256<double> _cum0, _cum1, _cum2, _cum3;
     private readonly Vector256<ulong> _registeredBelow, _assessedBelow;
 
@@ -89,6 +86,6 @@ internal struct DealLedger
         (uint)Math.Clamp(Math.Ceiling(probability * 65536), 0, 65536);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Lookup(in PerPortfolio table, Vector256<long> index) =>
+    private static Vector256<double> Lookup(in ByPortfolio<double> table, Vector256<long> index) =>
         Vector256.Create(table[(int)index[0]], table[(int)index[1]], table[(int)index[2]], table[(int)index[3]]);
 }

@@ -125,8 +125,6 @@ public sealed class CounterRandom : System.Random
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public double Uniform() => (NextUInt64() >> 11) * (1.0 / (1UL << 53));
 
-    public bool Chance(double p) => Uniform() < p;
-
     /// <summary>Standard normal by inversion: exactly one counter per draw.</summary>
     public double StandardNormal() => NormalFrom(Uniform());
 

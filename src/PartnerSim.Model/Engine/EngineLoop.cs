@@ -39,17 +39,16 @@ public static class EngineLoop
         var perQuarter = new List<QuarterStats>(rules.Quarters);
         for (int q = 0; q < rules.Quarters; q++)
         {
-            var partial = new QuarterStats[chunks];
-            Parallel.For(0, chunks, options, () => new CounterRandom(seed), (c, _, rng) =>
-            {
-                var stats = new QuarterStats(q);
-                for (int i = c * Chunk, end = Math.Min(n, i + Chunk); i < end; i++)
-                    stats.Add(PartnerStep.Run(states[i], q, rules, rng));
-                partial[c] = stats;
-                return rng;
-            }, _ => { });
+            // Each worker adds into stats of its own, merged once at its end: integer sums and sketch counts, so
+            // the total is the same however the chunks fell to workers. (Stats per chunk cost a serial merge of a
+            // hundred sketches per quarter, 3% of the quarter, with the other core idle.)
             var total = new QuarterStats(q);
-            foreach (var p in partial) total.Merge(p);
+            Parallel.For(0, chunks, options, () => (Rng: new CounterRandom(seed), Stats: new QuarterStats(q)), (c, _, local) =>
+            {
+                for (int i = c * Chunk, end = Math.Min(n, i + Chunk); i < end; i++)
+                    local.Stats.Add(PartnerStep.Run(states[i], q, rules, local.Rng));
+                return local;
+            }, local => { lock (total) total.Merge(local.Stats); });
             perQuarter.Add(total);
             quarterDone?.Invoke(q);
         }

@@ -12,7 +12,7 @@ namespace PartnerSim.Model.Money;
 /// </summary>
 internal struct DealLedger
 {
-    private ByPortfolio<double> _legacy, _cpi, _cpiAssessed, _discount;
+    private readonly PortfolioRates _legacy, _cpi, _cpiAssessed, _discount;
     private readonly Vector256<double> _cum0, _cum1, _cum2, _cum3;
     private readonly Vector256<ulong> _registeredBelow, _assessedBelow;
 
@@ -21,22 +21,27 @@ internal struct DealLedger
         var m = rules.Options.Money;
         bool launched = rules.IsLaunched(quarter);
         bool legacyQualifies = s.QuarterBookings[0] + s.QuarterBookings[1] >= m.VipMinBookingsUsd;
-        double legacyRate = rules.LegacyRate[(int)s.LegacyTier];
-        double providerRate = s.LegacyProvider != LegacyProvider.None ? m.ProviderRebatePct / 100 : 0;
-        double adoptRate = Deals.AdoptRate(s, m.AdoptStandardPct, m.AdoptAdvancedPct);
-        for (int p = 0; p < Metrics.PortfolioCount; p++)
+        double legacyRate = legacyQualifies ? rules.LegacyRate[(int)s.LegacyTier] : 0;
+        double providerRate = legacyQualifies && s.LegacyProvider != LegacyProvider.None ? m.ProviderRebatePct / 100 : 0;
+        // The provider rebate is on Services, the last portfolio.
+        _legacy = new(Vector256.Create(legacyRate), legacyRate + providerRate);
+        if (launched)
         {
-            if (legacyQualifies) _legacy[p] = legacyRate + (p == (int)Portfolio.Services ? providerRate : 0);
-            if (!launched) continue;
-            var band = effectiveBands[p];
-            if (band >= Band.Partner)
-            {
-                double land = rules.LandRate[p], landAndAdopt = land + adoptRate;
-                if (band == Band.Preferred) { land *= m.PreferredMultiplier; landAndAdopt *= m.PreferredMultiplier; }
-                _cpi[p] = land;
-                _cpiAssessed[p] = landAndAdopt;
-            }
-            if (band >= Band.Registered) _discount[p] = m.DealRegDiscountPct / 100;
+            // Portfolios 0–3 in lanes, the fifth alone, by the same arithmetic.
+            double adoptRate = Deals.AdoptRate(s, m.AdoptStandardPct, m.AdoptAdvancedPct), discount = m.DealRegDiscountPct / 100;
+            var bands = Vector256.Create((long)effectiveBands[0], (long)effectiveBands[1], (long)effectiveBands[2], (long)effectiveBands[3]);
+            var earns = Vector256.GreaterThanOrEqual(bands, Vector256.Create((long)Band.Partner)).AsDouble();
+            var multiplier = Vector256.ConditionalSelect(Vector256.Equals(bands, Vector256.Create((long)Band.Preferred)).AsDouble(),
+                Vector256.Create(m.PreferredMultiplier), Vector256<double>.One);
+            var land = Vector256.Create<double>(rules.LandRate);
+            var registered = Vector256.GreaterThanOrEqual(bands, Vector256.Create((long)Band.Registered)).AsDouble();
+            var last = effectiveBands[4];
+            double lastLand = rules.LandRate[4], lastMultiplier = last == Band.Preferred ? m.PreferredMultiplier : 1;
+            bool lastEarns = last >= Band.Partner;
+            _cpi = new(land * multiplier & earns, lastEarns ? lastLand * lastMultiplier : 0);
+            _cpiAssessed = new((land + Vector256.Create(adoptRate)) * multiplier & earns,
+                lastEarns ? (lastLand + adoptRate) * lastMultiplier : 0);
+            _discount = new(Vector256.Create(discount) & registered, last >= Band.Registered ? discount : 0);
         }
         _registeredBelow = Vector256.Create((ulong)CoinThreshold(m.DealRegRate));
         _assessedBelow = Vector256.Create((ulong)CoinThreshold(s.AapPct / 100));
@@ -62,9 +67,9 @@ internal struct DealLedger
         var assessed = Vector256.LessThan(coinWord & Vector256.Create(0xFFFFUL), _assessedBelow).AsDouble();
 
         sums.Bookings += value;
-        sums.Legacy += value * Lookup(_legacy, portfolio);
-        sums.Cpi += value * Vector256.ConditionalSelect(assessed, Lookup(_cpiAssessed, portfolio), Lookup(_cpi, portfolio));
-        sums.Discount += value * (Lookup(_discount, portfolio) & registered);
+        sums.Legacy += value * _legacy.At(portfolio);
+        sums.Cpi += value * Vector256.ConditionalSelect(assessed, _cpiAssessed.At(portfolio), _cpi.At(portfolio));
+        sums.Discount += value * (_discount.At(portfolio) & registered);
     }
 
     /// <summary>
@@ -84,8 +89,4 @@ internal struct DealLedger
     /// </summary>
     internal static uint CoinThreshold(double probability) =>
         (uint)Math.Clamp(Math.Ceiling(probability * 65536), 0, 65536);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<double> Lookup(in ByPortfolio<double> table, Vector256<long> index) =>
-        Vector256.Create(table[(int)index[0]], table[(int)index[1]], table[(int)index[2]], table[(int)index[3]]);
 }

@@ -165,6 +165,20 @@ public class SamplerTests
         Assert.Equal(Vector256.Create(3L, 3, 4, 4), DealLedger.PickPortfolio(Vector256.Create(0.75, 0.8999, 0.9, 0.99999), c0, c1, c2, c3));
     }
 
+    [Fact]
+    public void PortfolioRates_GiveEachLaneItsPortfoliosRate()
+    {
+        var rates = new PortfolioRates(Vector256.Create(0.01, 0.02, 0.03, 0.04), 0.05);
+        for (long a = 0; a < 5; a++)
+            for (long b = 0; b < 5; b++)
+            {
+                var portfolio = Vector256.Create(a, b, 4 - a, (a + b) % 5);
+                var expected = Vector256.Create((a + 1) / 100.0, (b + 1) / 100.0, (5 - a) / 100.0, ((a + b) % 5 + 1) / 100.0);
+                Assert.Equal(expected, rates.At(portfolio));
+                Assert.Equal(expected, rates.Portable(portfolio));
+            }
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(0.6)]

@@ -18,7 +18,8 @@ public readonly record struct QuarterDraws(double Awareness, double Action, doub
         // Lane k holds block k: its first value in `first`, its second in `second`.
         var first = CounterRandom.Uniform53(w0, w1);
         var second = CounterRandom.Uniform53(w2, w3);
-        // The fourth lane is unused; a central value there keeps it from sending the vector down the quantile's tail path.
+        // The fourth lane is unused; a central value there keeps it from sending the vector down the quantile's
+        // tail path.
         var z = CounterRandom.NormalFrom(Vector256.Create(first[2], second[2], first[3], 0.5));
         return new(first[0], second[0], first[1], second[1], z[0], z[1], z[2]);
     }

@@ -26,8 +26,8 @@ public static class Deals
             logScale = Math.Log(lambda / m.MaxDealsPerQuarter);
             lambda = m.MaxDealsPerQuarter;
         }
-        // The count has a stream of its own (a large mean takes several draws); deal k is draw k of the deal
-        // stream, four deals to a vector.
+        // The count is the quarter's deal-count draw (a mean past 500 reads a stream of its own, as it takes several
+        // draws); deal k is draw k of the deal stream, four deals to a vector.
         int n = Math.Max(1, rng.At(s.Id, quarter, RandomStream.DealCount).Poisson(lambda, countDraw));
         var draw = new DealDraw(rng.At(s.Id, quarter, RandomStream.Deals), rules.DealLogMu[size] + logScale, m.DealValueSigma);
         var ledger = new DealLedger(s, quarter, effectiveBands, rules);

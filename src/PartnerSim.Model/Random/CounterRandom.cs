@@ -87,19 +87,13 @@ public sealed class CounterRandom : System.Random
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double NormalFrom(double u) => NormalQuantile.Of(u <= 0 ? double.Epsilon : u);
 
-    /// <summary>
-    /// Poisson by inversion of one uniform: one counter per draw, whatever the mean. Past a mean of 500,
-    /// e^−λ nears the smallest double, so MathNet's sampler (PTRS) draws from the stream instead.
-    /// </summary>
     // 1/k for the inversion's terms: a multiply per step instead of a divide (3% of a partner-quarter).
     private static readonly double[] Reciprocal = Enumerable.Range(0, 10_001).Select(k => k == 0 ? 0 : 1.0 / k).ToArray();
 
-    public int Poisson(double lambda) =>
-        lambda <= 0 ? 0 : lambda > 500 ? MathNet.Numerics.Distributions.Poisson.Sample(this, lambda) : ByInversion(lambda, Uniform());
-
     /// <summary>
-    /// The same draw when the current stream's first uniform is already known (<see cref="QuarterDraws"/>); the
-    /// large-mean sampler still reads the stream.
+    /// Poisson by inversion of one uniform, the current stream's first (made beforehand with the partner-quarter's
+    /// other single draws, <see cref="QuarterDraws"/>): one counter per draw, whatever the mean. Past a mean of
+    /// 500, e^−λ nears the smallest double, so MathNet's sampler (PTRS) draws from the stream instead.
     /// </summary>
     public int Poisson(double lambda, double firstUniform) =>
         lambda <= 0 ? 0 : lambda > 500 ? MathNet.Numerics.Distributions.Poisson.Sample(this, lambda) : ByInversion(lambda, firstUniform);

@@ -8,6 +8,3 @@ public static class ExitCodes
     /// <summary>Bad input: scenario, roster, option or database; nothing was written.</summary>
     public const int BadInput = 2;
 }
-
-/// <summary>Bad input found by the CLI itself (an option value): one line, exit code 2.</summary>
-public sealed class BadInputException(string message) : Exception(message);

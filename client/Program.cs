@@ -1,8 +1,9 @@
 using System.CommandLine;
 using PartnerSim.Cli;
 using PartnerSim.Cli.Commands;
-using PartnerSim.Model.Csv;
-using PartnerSim.Model.Scenarios;
+using PartnerSim.Inputs.Csv;
+using PartnerSim.Inputs;
+using PartnerSim.Inputs.Scenarios;
 
 return await Cli.Invoke(Cli.CreateRoot(), args);
 

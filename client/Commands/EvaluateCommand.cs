@@ -1,10 +1,14 @@
 using System.CommandLine;
 using PartnerSim.Analytics.Reports;
 using PartnerSim.Cli.Output;
-using PartnerSim.Model.Csv;
+using PartnerSim.Inputs;
+using PartnerSim.Runs;
+using PartnerSim.Runs.Output;
+using PartnerSim.Inputs.Csv;
 using PartnerSim.Model.Options;
-using PartnerSim.Model.Scenarios;
+using PartnerSim.Inputs.Scenarios;
 using PartnerSim.Model.Scoring;
+using PartnerSim.Inputs.Rosters;
 
 namespace PartnerSim.Cli.Commands;
 
@@ -26,7 +30,7 @@ public static class EvaluateCommand
             var rules = new ScoringRules(options.Rules);
             // Score everything before writing: a bad row anywhere leaves no output file.
             List<ScoredRow> rows;
-            using (var csv = CsvRows.Open(path)) rows = StaticEvaluation.Score(csv, rules).ToList();
+            using (var csv = CsvRows.Open(path)) rows = EvaluationRoster.Score(csv, rules).ToList();
             var target = p.GetValue(outFile)!;
             AtomicOutput.WriteFile(target, stream =>
             {

@@ -1,7 +1,10 @@
 using System.CommandLine;
 using PartnerSim.Cli.Output;
+using PartnerSim.Inputs;
+using PartnerSim.Runs;
+using PartnerSim.Runs.Output;
 using PartnerSim.Model.Options;
-using PartnerSim.Model.Population;
+using PartnerSim.Inputs.Rosters;
 using PartnerSim.Model.Random;
 
 namespace PartnerSim.Cli.Commands;

@@ -1,25 +1,16 @@
 using System.CommandLine;
-using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using PartnerSim.Analytics.Plots;
 using PartnerSim.Analytics.Reports;
 using PartnerSim.Cli.Output;
-using PartnerSim.Grains.Driver;
 using PartnerSim.Grains.Runs;
-using PartnerSim.Model.Engine;
+using PartnerSim.Runs;
+using PartnerSim.Runs.Output;
 using PartnerSim.Silo;
-using Spectre.Console;
 
 namespace PartnerSim.Cli.Commands;
 
 /// <summary><c>partnersim run SCENARIO.yaml</c>: steps a population through the scenario's quarters.</summary>
 public static class RunCommand
 {
-    public enum Engine { Grains, Inproc }
-
-    private static int s_runs;
-
     public static Command Create()
     {
         var scenario = new Argument<string>("scenario") { Description = "scenario YAML file" };
@@ -27,7 +18,7 @@ public static class RunCommand
         var quarters = new Option<int?>("--quarters") { Description = "quarters to simulate (overrides run.quarters)" };
         var seed = new Option<ulong?>("--seed") { Description = "random seed (overrides run.seed)" };
         var outDir = new Option<string?>("--out") { Description = "output directory (default out/<scenario name>)" };
-        var engine = new Option<Engine>("--engine") { Description = "grains (Orleans, default) or inproc (plain parallel loop, same digest)", DefaultValueFactory = _ => Engine.Grains };
+        var engine = new Option<EngineKind>("--engine") { Description = "grains (Orleans, default) or inproc (plain parallel loop, same digest)", DefaultValueFactory = _ => EngineKind.Grains };
         var leafSize = new Option<int>("--leaf-size") { Description = "partners per leaf cohort grain (multiple of 1024)", DefaultValueFactory = _ => new CohortShape().LeafSize };
         var fanOut = new Option<int>("--fan-out") { Description = "children per inner cohort grain", DefaultValueFactory = _ => new CohortShape().FanOut };
         var checkpoint = new Option<int?>("--checkpoint-every") { Description = "write partner state to storage every N quarters (0: never; default 0 in memory, 1 with PostgreSQL)" };
@@ -47,80 +38,31 @@ public static class RunCommand
         {
             var input = ScenarioInput.Load(p.GetValue(scenario)!, p.GetValue(partners), p.GetValue(quarters), p.GetValue(seed),
                 p.GetValue(skipBadRows));
-            var shape = new CohortShape { LeafSize = p.GetValue(leafSize), FanOut = p.GetValue(fanOut) };
-            if (shape.Problem is { } problem) throw new BadInputException(problem);
-            if (p.GetValue(checkpoint) < 0) throw new BadInputException("--checkpoint-every: must be 0 or more");
-            if (p.GetValue(postgres) is not null && p.GetValue(connect) is not null)
-                throw new BadInputException("--postgres and --connect: choose one");
-            var host = GrainHost.For(p.GetValue(postgres), p.GetValue(connect), p.GetValue(clusterId)!);
-            int checkpointEvery = p.GetValue(checkpoint) ?? (host.Durable ? 1 : 0);
+            Warnings.SkippedRows(input);
+            var settings = new RunSettings
+            {
+                Engine = p.GetValue(engine),
+                Shape = new CohortShape { LeafSize = p.GetValue(leafSize), FanOut = p.GetValue(fanOut) },
+                CheckpointEvery = p.GetValue(checkpoint),
+                Postgres = p.GetValue(postgres),
+                Connect = p.GetValue(connect),
+                ClusterId = p.GetValue(clusterId)!,
+            }.Validated();
             var terminal = new Terminal(p.GetValue(quiet), p.GetValue(json));
             var target = p.GetValue(outDir) ?? Path.Combine("out", input.Options.Run.Name);
 
-            var clock = Stopwatch.StartNew();
-            var result = await terminal.WithProgress("creating partners", input.Rules.Quarters, report =>
-                p.GetValue(engine) == Engine.Inproc
-                    ? Task.Run(() => EngineLoop.Run(input.Rules, input.Source,
-                        quarterDone: q => report($"quarter {input.Rules.QuarterAt(q)}", q + 1), cancel: cancel), cancel)
-                    : RunOnGrains(host, input, shape, checkpointEvery, report));
-            var runReport = new RunReport(input.Rules, result, p.GetValue(engine).ToString().ToLowerInvariant(),
-                clock.Elapsed.TotalSeconds, input.TopBookingsShare);
-
-            AtomicOutput.WriteDirectory(target, dir =>
-            {
-                using (var f = File.Create(Path.Combine(dir, "summary.json"))) SummaryJson.Write(f, runReport);
-                using (var f = File.CreateText(Path.Combine(dir, "quarters.csv"))) QuartersCsv.Write(f, runReport);
-                using (var f = File.Create(Path.Combine(dir, "quarters.parquet"))) QuartersParquet.Write(f, runReport).GetAwaiter().GetResult();
-                RunPlots.WriteRebates(runReport, Path.Combine(dir, "rebates.png"));
-                RunPlots.WritePviDistribution(runReport, Path.Combine(dir, "pvi.png"));
-            });
+            var report = await terminal.WithProgress("creating partners", input.Rules.Quarters,
+                progress => Runner.Run(input, settings, progress, cancel));
+            RunOutputs.Write(target, report);
             if (terminal.Json)
             {
                 using var stdout = Console.OpenStandardOutput();
-                SummaryJson.Write(stdout, runReport);
+                SummaryJson.Write(stdout, report);
                 Console.WriteLine();
             }
-            else if (terminal.ShowTables) Headline.Print(runReport, target);
+            else if (terminal.ShowTables) Headline.Print(report, target);
             return ExitCodes.Ok;
         });
         return command;
-    }
-
-    /// <summary>Where the grains run: an embedded in-memory silo, an embedded PostgreSQL-backed silo, or a cluster.</summary>
-    private sealed record GrainHost(Func<IHost> Build, bool Durable)
-    {
-        public static GrainHost For(string? postgres, string? connect, string clusterId) =>
-            postgres is not null
-                ? new GrainHost(() => ClusterSilo.Build(new SiloHostOptions { Postgres = postgres, ClusterId = clusterId, ServiceId = clusterId }), true)
-                : connect is not null
-                    ? new GrainHost(() => ClusterClient.BuildClient(connect, clusterId), true)
-                    : new GrainHost(() => EmbeddedSilo.Build(), false);
-    }
-
-    private static async Task<RunResult> RunOnGrains(GrainHost grainHost, ScenarioInput input, CohortShape shape, int checkpointEvery,
-        Action<string, int> report)
-    {
-        using var host = grainHost.Build();
-        await host.StartAsync();
-        try
-        {
-            var driver = new QuarterDriver(host.Services.GetRequiredService<IGrainFactory>());
-            string runKey = $"{input.Options.Run.Name}/{input.Options.Run.Seed}/{Environment.ProcessId}/{Interlocked.Increment(ref s_runs)}";
-            return await driver.Run(input.Options, runKey, input.Roster, shape, checkpointEvery, (phase, q, total) =>
-                report(phase switch
-                {
-                    QuarterDriver.Phase.Creating => "creating partners",
-                    QuarterDriver.Phase.Stepping => $"quarter {input.Rules.QuarterAt(q)}",
-                    _ => "digest",
-                }, q));
-        }
-        finally
-        {
-            // The in-memory silo's state dies with the process anyway, and partners save nothing on deactivation,
-            // so it need not deactivate a million grains one by one: a quarter second, then the stop is cut short.
-            // A PostgreSQL silo leaves the cluster gracefully (its membership row says so).
-            using var grace = new CancellationTokenSource(grainHost.Durable ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(0.25));
-            await host.StopAsync(grace.Token);
-        }
     }
 }

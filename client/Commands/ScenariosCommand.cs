@@ -1,5 +1,6 @@
 using System.CommandLine;
-using PartnerSim.Model.Scenarios;
+using PartnerSim.Inputs;
+using PartnerSim.Inputs.Scenarios;
 using Spectre.Console;
 
 namespace PartnerSim.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using PartnerSim.Model.Scenarios;
+using PartnerSim.Inputs.Scenarios;
 
 namespace PartnerSim.Cli.Commands;
 

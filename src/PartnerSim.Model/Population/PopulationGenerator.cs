@@ -158,7 +158,7 @@ public sealed class PopulationGenerator
         return (Archetype)(weights.Length - 1);
     }
 
-    internal static void NormaliseShares(PartnerState s)
+    public static void NormaliseShares(PartnerState s)
     {
         double sum = s.PortfolioShareTotal;
         for (int p = 0; p < s.PortfolioShare.Length; p++) s.PortfolioShare[p] /= sum;

@@ -1,4 +1,3 @@
-using PartnerSim.Model.Csv;
 using PartnerSim.Model.Partners;
 
 namespace PartnerSim.Model.Scoring;
@@ -7,48 +6,16 @@ namespace PartnerSim.Model.Scoring;
 public sealed record ScoredRow(long PartnerId, Portfolio Portfolio, int Pvi100, Band Band, int[] Indexes);
 
 /// <summary>
-/// <c>partnersim evaluate</c>: scores a roster of metric values as they stand (no behaviour, no quarters),
-/// with the same scales, weights, grace and thresholds as a run. Meraki certs count as registered.
+/// <c>partnersim evaluate</c>: scores metric values as they stand (no behaviour, no quarters), with the same
+/// scales, weights, grace and thresholds as a run.
 /// </summary>
 public static class StaticEvaluation
 {
-    public static readonly string[] Required =
-    [
-        "partner_id", "portfolio", "size", "cspm", "mspm", "black_belt_points", "career_certs", "meraki_certs",
-        "acv_growth_pct", "tcv_growth_pct", "buying_program_pct", "ai_bookings_pct", "premium_services_pct",
-        "onboard_pct", "adopt_pct", "otrr_pct", "powered_services", "in_grace",
-    ];
-
-    public static IEnumerable<ScoredRow> Score(CsvRows r, ScoringRules rules)
+    public static ScoredRow Score(long partnerId, Portfolio portfolio, MetricInputs inputs, bool inGrace, ScoringRules rules)
     {
-        r.Require(Required);
-        while (r.Next())
-        {
-            long id = r.Id("partner_id");
-            var portfolio = r.Choice<Portfolio>("portfolio");
-            var x = new MetricInputs
-            {
-                Size = r.Choice<PartnerSize>("size"),
-                Cspm = r.Choice<Maturity>("cspm"),
-                Mspm = r.Choice<Maturity>("mspm"),
-                BlackBeltHalfPoints = (int)Math.Round(2 * r.Number("black_belt_points", 0, Population.RosterReader.MaxCount)),
-                CareerCerts = r.Integer("career_certs", 0, Population.RosterReader.MaxCount),
-                RegisteredMerakiCerts = r.Integer("meraki_certs", 0, Population.RosterReader.MaxCount),
-                AcvGrowthPct = r.Number("acv_growth_pct"),
-                TcvGrowthPct = r.Number("tcv_growth_pct"),
-                BuyingProgramPct = r.Number("buying_program_pct", 0, 100),
-                AiBookingsPct = r.Number("ai_bookings_pct", 0, 100),
-                PremiumServicesPct = r.Number("premium_services_pct", 0, 100),
-                OnboardPct = r.Number("onboard_pct", 0, 100),
-                AdoptPct = r.Number("adopt_pct", 0, 100),
-                OtrrPct = r.Number("otrr_pct", 0, 100),
-                PoweredServices = r.Integer("powered_services", 0, Population.RosterReader.MaxCount),
-            };
-            bool inGrace = r.Flag("in_grace");
-            var idx = new int[Metrics.Count];
-            PviScorer.Indexes(rules, x, inGrace, idx);
-            int pvi100 = ScoringRules.RoundToHundredths(rules.Pvi10k(portfolio, idx));
-            yield return new ScoredRow(id, portfolio, pvi100, rules.BandOf(pvi100), idx);
-        }
+        var idx = new int[Metrics.Count];
+        PviScorer.Indexes(rules, inputs, inGrace, idx);
+        int pvi100 = ScoringRules.RoundToHundredths(rules.Pvi10k(portfolio, idx));
+        return new ScoredRow(partnerId, portfolio, pvi100, rules.BandOf(pvi100), idx);
     }
 }

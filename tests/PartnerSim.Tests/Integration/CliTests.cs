@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PartnerSim.Model.Population;
+using PartnerSim.Inputs.Rosters;
 using PartnerSim.Model.Scoring;
 
 namespace PartnerSim.Tests.Integration;
@@ -139,7 +140,7 @@ public sealed class CliTests : IDisposable
 
     // ---------------------------------------------------------------- evaluate
 
-    private static readonly string EvalHeader = string.Join(',', StaticEvaluation.Required);
+    private static readonly string EvalHeader = string.Join(',', EvaluationRoster.Required);
 
     private static readonly string[] ScoreColumns =
     [

@@ -1,10 +1,11 @@
 using System.Text.Json;
-using PartnerSim.Model.Csv;
+using PartnerSim.Inputs.Csv;
 using PartnerSim.Model.Population;
+using PartnerSim.Inputs.Rosters;
 using PartnerSim.Model.Engine;
 using PartnerSim.Model.Partners;
 using PartnerSim.Model.Random;
-using PartnerSim.Model.Scenarios;
+using PartnerSim.Inputs.Scenarios;
 
 namespace PartnerSim.Tests.Integration;
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
-using PartnerSim.Cli.Commands;
+using PartnerSim.Runs;
 using PartnerSim.Model.Engine;
 using PartnerSim.Model.Partners;
 using PartnerSim.Model.Population;
+using PartnerSim.Inputs.Rosters;
 using PartnerSim.Model.Random;
 using PartnerSim.Tests.Integration;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using PartnerSim.Model.Population;
+using PartnerSim.Inputs.Rosters;
 using PartnerSim.Tests.Integration;
 
 namespace PartnerSim.Tests.Scenarios;

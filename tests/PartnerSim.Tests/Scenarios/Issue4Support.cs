@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
-using PartnerSim.Cli.Commands;
+using PartnerSim.Runs;
 using PartnerSim.Model.Engine;
 using PartnerSim.Model.Partners;
 using PartnerSim.Tests.Integration;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using PartnerSim.Model.Options;
 using PartnerSim.Model.Partners;
-using PartnerSim.Model.Scenarios;
+using PartnerSim.Inputs.Scenarios;
 
 namespace PartnerSim.Tests.Scenarios;
 

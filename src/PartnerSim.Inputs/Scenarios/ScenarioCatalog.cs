@@ -1,4 +1,4 @@
-namespace PartnerSim.Model.Scenarios;
+namespace PartnerSim.Inputs.Scenarios;
 
 /// <summary>The scenarios of a directory (<c>*.yaml</c>), each loaded to read its name and description.</summary>
 public static class ScenarioCatalog

@@ -1,14 +1,18 @@
-using PartnerSim.Model.Csv;
+using PartnerSim.Inputs;
+using PartnerSim.Inputs.Csv;
+using PartnerSim.Inputs.Rosters;
 using PartnerSim.Model.Engine;
 using PartnerSim.Model.Options;
 using PartnerSim.Model.Partners;
 using PartnerSim.Model.Population;
-using PartnerSim.Model.Scenarios;
+using PartnerSim.Inputs.Scenarios;
 
-namespace PartnerSim.Cli.Commands;
+namespace PartnerSim.Runs;
 
 /// <summary>A scenario as a command takes it: loaded, validated, with command-line overrides applied, and its roster read.</summary>
-public sealed record ScenarioInput(ScenarioOptions Options, RuleBook Rules, List<PartnerState>? Roster)
+/// <param name="SkippedRows">Bad roster rows passed over (only when asked to skip them).</param>
+public sealed record ScenarioInput(ScenarioOptions Options, RuleBook Rules, List<PartnerState>? Roster,
+    IReadOnlyList<CsvInputException> SkippedRows)
 {
     public static ScenarioInput Load(string path, int? partners = null, int? quarters = null, ulong? seed = null,
         bool skipBadRows = false)
@@ -29,16 +33,14 @@ public sealed record ScenarioInput(ScenarioOptions Options, RuleBook Rules, List
         };
         var rules = new RuleBook(o);
         List<PartnerState>? roster = null;
+        var skipped = new List<CsvInputException>();
         if (o.Population.Roster is { } rosterPath)
         {
             using var rows = CsvRows.Open(rosterPath);
-            var skipped = new List<CsvInputException>();
             roster = RosterReader.Read(rows, rules, skipBadRows, skipped);
-            if (skipped.Count > 0)
-                Console.Error.WriteLine($"warning: skipped {skipped.Count} bad roster row(s); first: {skipped[0].Message}");
             if (roster.Count == 0) throw new CsvInputException(rosterPath, 2, "row", "the roster has no partners");
         }
-        return new ScenarioInput(o, rules, roster);
+        return new ScenarioInput(o, rules, roster, skipped);
     }
 
     /// <summary>The same scenario on another seed (a roster is read again: its missing columns are seeded draws).</summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Reflection;
 using PartnerSim.Model.Options;
 
-namespace PartnerSim.Model.Scenarios;
+namespace PartnerSim.Inputs.Scenarios;
 
 /// <summary>
 /// Binds a (merged) YAML tree onto a fresh <see cref="ScenarioOptions"/> by reflection. Nested records are

@@ -1,9 +1,10 @@
-using PartnerSim.Model.Csv;
+using PartnerSim.Inputs.Csv;
 using PartnerSim.Model.Engine;
+using PartnerSim.Model.Population;
 using PartnerSim.Model.Partners;
 using PartnerSim.Model.Random;
 
-namespace PartnerSim.Model.Population;
+namespace PartnerSim.Inputs.Rosters;
 
 /// <summary>
 /// Loads real or hand-made partners from a roster CSV instead of generating them. Columns the roster lacks

@@ -1,4 +1,4 @@
-namespace PartnerSim.Cli.Output;
+namespace PartnerSim.Runs.Output;
 
 /// <summary>
 /// Writes a run's files into a temporary sibling directory and moves it into place only when everything was

@@ -3,7 +3,7 @@ using PartnerSim.Model.Options;
 using PartnerSim.Model.Partners;
 using PartnerSim.Model.Time;
 
-namespace PartnerSim.Model.Scenarios;
+namespace PartnerSim.Inputs.Scenarios;
 
 /// <summary>
 /// Range and consistency checks on bound options. Key paths are dotted camelCase property names

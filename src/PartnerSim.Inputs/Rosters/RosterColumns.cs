@@ -1,4 +1,4 @@
-namespace PartnerSim.Model.Population;
+namespace PartnerSim.Inputs.Rosters;
 
 /// <summary>The roster CSV format: required columns, then the optional ones a roster may add.</summary>
 public static class RosterColumns

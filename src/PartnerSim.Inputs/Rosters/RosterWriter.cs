@@ -1,7 +1,7 @@
 using System.Globalization;
 using PartnerSim.Model.Partners;
 
-namespace PartnerSim.Model.Population;
+namespace PartnerSim.Inputs.Rosters;
 
 /// <summary>
 /// Writes partners as a roster with every column, doubles in round-trip form, so that a designer can edit the

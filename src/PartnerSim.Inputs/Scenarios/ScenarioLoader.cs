@@ -3,7 +3,7 @@ using PartnerSim.Model.Options;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace PartnerSim.Model.Scenarios;
+namespace PartnerSim.Inputs.Scenarios;
 
 /// <summary>
 /// Reads a scenario YAML file into <see cref="ScenarioOptions"/>: keys are the options' camelCase property

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace PartnerSim.Model.Csv;
+namespace PartnerSim.Inputs.Csv;
 
 /// <summary>
 /// Streams a header-first CSV file row by row (no quoting: the roster formats hold numbers and

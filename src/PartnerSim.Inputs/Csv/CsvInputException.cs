@@ -1,4 +1,4 @@
-namespace PartnerSim.Model.Csv;
+namespace PartnerSim.Inputs.Csv;
 
 /// <summary>A bad input row: names the file, line and column so the message alone locates the problem.</summary>
 public sealed class CsvInputException(string file, int line, string column, string message)

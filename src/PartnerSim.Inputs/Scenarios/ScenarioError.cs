@@ -1,4 +1,4 @@
-namespace PartnerSim.Model.Scenarios;
+namespace PartnerSim.Inputs.Scenarios;
 
 /// <summary>
 /// One problem in a scenario file, located at the line and column where it appears (1-based).

@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace PartnerSim.Model.Scenarios;
+namespace PartnerSim.Inputs.Scenarios;
 
 /// <summary>
 /// A YAML node that remembers which file it came from, so that after <c>extends</c> merging every value

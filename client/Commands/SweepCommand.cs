@@ -43,8 +43,7 @@ public static class SweepCommand
             AtomicOutput.WriteFile(p.GetValue(outFile)!, stream =>
             {
                 using var w = new StreamWriter(stream);
-                SweepCsv.WriteHeader(w, grid.Axes.Select(a => a.Key));
-                foreach (var run in runs) SweepCsv.WriteRow(w, run.Values, run.Report);
+                SweepCsv.Write(w, grid.Axes.Select(a => a.Key).ToList(), runs.Select(run => ((IReadOnlyList<string>)run.Values, run.Report)));
             });
             if (!p.GetValue(quiet))
                 Console.WriteLine($"{runs.Count} runs ({runs.Count / seedCount} variants × {seedCount} seeds) -> {p.GetValue(outFile)}");

@@ -1,5 +1,5 @@
 using PartnerSim.Analytics.Reports;
-using PartnerSim.Model.Engine;
+using PartnerSim.Model.Figures;
 using ScottPlot;
 
 namespace PartnerSim.Analytics.Plots;
@@ -17,10 +17,8 @@ public static class RunPlots
         var plot = new Plot();
         var quarters = r.Result.PerQuarter;
         double[] xs = quarters.Select(q => (double)q.Quarter).ToArray();
-        Line(plot, xs, quarters.Select(q => q.LegacyEarnedCents), "legacy counterfactual");
-        Line(plot, xs, quarters.Select(q => q.CpiEarnedCents), "Cisco 360 CPI earned");
-        Line(plot, xs, quarters.Select(q => q.FatMiddle.ShortfallCents), "fat-middle shortfall");
-        Line(plot, xs, quarters.Select(q => q.UnmanagedFatMiddle.ShortfallCents), "unmanaged fat-middle shortfall");
+        Line(plot, xs, quarters.Select(q => q.Total(QuarterFigures.LegacyEarned)), "legacy counterfactual");
+        Line(plot, xs, quarters.Select(q => q.Total(QuarterFigures.CpiEarned)), "Cisco 360 CPI earned");
         if (r.Rules.Launch < quarters.Count) plot.Add.VerticalLine(r.Rules.Launch, pattern: LinePattern.Dashed);
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             xs, quarters.Select(q => r.QuarterLabel(q.Quarter)).ToArray());
@@ -34,7 +32,7 @@ public static class RunPlots
     {
         var stats = r.LaunchQuarter ?? r.Result.PerQuarter[^1];
         var plot = new Plot();
-        var bars = stats.PviHistogram.Select((count, bucket) => new Bar
+        var bars = stats.Keyed(QuarterFigures.PviHistogram).ToArray().Select((count, bucket) => new Bar
         {
             Position = bucket / 10.0 + 0.05, Value = count, Size = 0.1,
         }).ToList();
@@ -42,7 +40,7 @@ public static class RunPlots
         var rules = r.Rules.Options.Rules;
         foreach (var t in new[] { rules.RegisteredThreshold, rules.PartnerThreshold, rules.PreferredThreshold })
             plot.Add.VerticalLine(t, pattern: LinePattern.Dashed);
-        plot.Title($"main-portfolio PVI in {r.QuarterLabel(stats.Quarter)} ({stats.Scored:N0} partners)");
+        plot.Title($"main-portfolio PVI in {r.QuarterLabel(stats.Quarter)} ({stats.Total(QuarterFigures.Active):N0} partners)");
         plot.XLabel("PVI");
         plot.YLabel("partners");
         plot.Axes.Margins(bottom: 0);

@@ -1,5 +1,3 @@
-using PartnerSim.Model.Engine;
-
 namespace PartnerSim.Analytics.Reports;
 
 /// <summary>
@@ -11,7 +9,7 @@ namespace PartnerSim.Analytics.Reports;
 public sealed record Calibration(
     double TopPartnersShare, double TopBookingsShare, double TopBookingsTarget, bool TopBookingsMet,
     decimal? LaunchMedianShortfallUsd, bool? LaunchMedianMet,
-    string? MatchQuarter, double? CpiToLegacyRatio, bool? PotMatchMet)
+    string? MatchQuarter, decimal? CpiToLegacyRatio, bool? PotMatchMet)
 {
     public const double TopBookingsTolerance = 0.03;
     public const decimal MedianLowUsd = 50_000, MedianHighUsd = 70_000;
@@ -22,14 +20,13 @@ public sealed record Calibration(
         var o = r.Rules.Options.Population;
         bool topMet = Math.Abs(topBookingsShareMeasured - o.TopBookingsShare) <= TopBookingsTolerance;
 
-        var launch = r.LaunchQuarter;
-        var median = launch is null ? null : RunReport.Usd(launch.FatMiddle.LosingShortfall.Quantile(0.5));
+        var median = r.Figure("fatMiddle.medianShortfallUsd@launch");
         bool? medianMet = median is null ? null : median >= MedianLowUsd && median <= MedianHighUsd;
 
         int matchQuarter = r.Rules.Launch + MatchQuartersAfterLaunch;
-        var match = r.Result.PerQuarter.FirstOrDefault(q => q.Quarter == matchQuarter && r.Rules.IsLaunched(q.Quarter));
-        double? ratio = match is null || match.LegacyEarnedCents == 0 ? null : (double)match.CpiEarnedCents / match.LegacyEarnedCents;
+        bool inRun = matchQuarter >= 0 && matchQuarter < r.Rules.Quarters && r.Rules.IsLaunched(matchQuarter);
+        var ratio = inRun ? r.Figure($"cpiRebateUsd/legacyRebateUsd@launch+{MatchQuartersAfterLaunch}") : null;
         return new Calibration(o.TopPartnersShare, topBookingsShareMeasured, o.TopBookingsShare, topMet,
-            median, medianMet, match is null ? null : r.QuarterLabel(matchQuarter), ratio, ratio is null ? null : ratio >= 1);
+            median, medianMet, inRun ? r.QuarterLabel(matchQuarter) : null, ratio, ratio is null ? null : ratio >= 1);
     }
 }

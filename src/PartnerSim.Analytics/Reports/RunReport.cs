@@ -1,4 +1,6 @@
+using PartnerSim.Analytics.Figures;
 using PartnerSim.Model.Engine;
+using PartnerSim.Model.Figures;
 
 namespace PartnerSim.Analytics.Reports;
 
@@ -6,21 +8,26 @@ namespace PartnerSim.Analytics.Reports;
 /// <param name="TopBookingsShare">Share of run-start bookings held by the top <c>topPartnersShare</c> of partners.</param>
 public sealed record RunReport(RuleBook Rules, RunResult Result, string Engine, double ElapsedSeconds, double TopBookingsShare)
 {
+    private QuarterTable? _table;
+
     public long PartnerQuarters => (long)Result.Partners * Rules.Quarters;
 
     public string QuarterLabel(int q) => Rules.QuarterAt(q).ToString();
 
-    /// <summary>The quarters from launch on (empty for a legacy-only run).</summary>
-    public IEnumerable<QuarterStats> AfterLaunch => Result.PerQuarter.Where(s => Rules.IsLaunched(s.Quarter));
+    /// <summary>The quarter's figures as named columns, for queries and tables.</summary>
+    public QuarterTable Table => _table ??= QuarterTable.For(Rules);
+
+    public IReadOnlyList<QuarterStats> Quarters => Result.PerQuarter;
 
     public QuarterStats? LaunchQuarter => Result.PerQuarter.FirstOrDefault(s => s.Quarter == Rules.Launch);
 
+    /// <summary>A run figure by query (see <see cref="FigureQuery"/>), e.g. <c>fatMiddle.losing@launch</c>.</summary>
+    public decimal? Figure(string query) => FigureQuery.Parse(query, Table).Evaluate(Table, Rules, Quarters);
+
+    public IReadOnlyList<RunFigureValue> Headline => RunFigures.Evaluate(RunFigures.Headline, Table, Rules, Quarters);
+
     public Calibration Calibration => Calibration.Measure(this, TopBookingsShare);
 
-    public HeadlineFigures Headline => HeadlineFigures.Of(this);
-
-    public static decimal Usd(long cents) => cents / 100m;
-
-    /// <summary>A sketch quantile (cents) as USD to the cent; null when no partner is in it.</summary>
-    public static decimal? Usd(double? cents) => cents is null ? null : Math.Round((decimal)cents.Value / 100m, 2);
+    /// <summary>"cisco360", "legacy": which rules paid in the quarter.</summary>
+    public string Regime(int q) => Rules.IsLaunched(q) ? "cisco360" : "legacy";
 }

@@ -1,15 +1,16 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using PartnerSim.Model.Engine;
+using PartnerSim.Analytics.Figures;
+using PartnerSim.Model.Figures;
 using PartnerSim.Model.Options;
-using PartnerSim.Model.Partners;
 
 namespace PartnerSim.Analytics.Reports;
 
 /// <summary>
-/// Writes <c>summary.json</c>: the run's identity, its digest, every seed/assumption value it used, and one
-/// entry per quarter. Field order is fixed and money is written in exact decimal dollars, so two runs
-/// of the same scenario and seed differ only in their timing fields.
+/// Writes <c>summary.json</c>: the run's identity, its digest, the headline, calibration, every seed/assumption value
+/// it used, the definition of every figure, and one entry per quarter, all generated from the figure declarations.
+/// Field order is fixed and money is written in exact decimal dollars, so two runs of the same scenario and seed
+/// differ only in their timing fields.
 /// </summary>
 public static class SummaryJson
 {
@@ -35,27 +36,15 @@ public static class SummaryJson
         w.WriteNumber("digest", Math.Round(report.Result.Timings.DigestSeconds, 3));
         w.WriteEndObject();
         w.WriteString("digest", report.Result.Digest);
-        WriteHeadline(w, report);
+        w.WriteStartObject("headline");
+        foreach (var h in report.Headline) WriteValue(w, h.Figure.Name, h.Value);
+        w.WriteEndObject();
         WriteCalibration(w, report.Calibration);
         WriteAssumptions(w, o);
+        WriteDefinitions(w, report);
         w.WriteStartArray("perQuarter");
-        foreach (var q in report.Result.PerQuarter) WriteQuarter(w, report, q);
+        foreach (var q in report.Quarters) WriteQuarter(w, report, q);
         w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    private static void WriteHeadline(Utf8JsonWriter w, RunReport r)
-    {
-        var h = r.Headline;
-        w.WriteStartObject("headline");
-        w.WriteNumber("cpiRebateAfterLaunchUsd", RunReport.Usd(h.CpiAfterLaunchCents));
-        w.WriteNumber("legacyRebateAfterLaunchUsd", RunReport.Usd(h.LegacyAfterLaunchCents));
-        w.WriteNumber("shortfallAfterLaunchUsd", RunReport.Usd(h.ShortfallAfterLaunchCents));
-        w.WriteNumber("fatMiddleShortfallAfterLaunchUsd", RunReport.Usd(h.FatMiddleShortfallAfterLaunchCents));
-        w.WriteNumber("unmanagedFatMiddleShortfallAfterLaunchUsd", RunReport.Usd(h.UnmanagedFatMiddleShortfallAfterLaunchCents));
-        w.WriteNumber("fatMiddleLosingAtLaunch", h.FatMiddleLosingAtLaunch ?? 0);
-        WriteNullable(w, "fatMiddleMedianShortfallAtLaunchUsd", h.FatMiddleMedianShortfallAtLaunchUsd);
-        w.WriteNumber("partnersLeft", h.PartnersLeft);
         w.WriteEndObject();
     }
 
@@ -68,22 +57,17 @@ public static class SummaryJson
         w.WriteBoolean("met", c.TopBookingsMet);
         w.WriteEndObject();
         w.WriteStartObject("fatMiddleMedianShortfallAtLaunchUsd");
-        WriteNullable(w, "value", c.LaunchMedianShortfallUsd);
+        WriteValue(w, "value", c.LaunchMedianShortfallUsd);
         w.WriteString("target", $"{Calibration.MedianLowUsd:N0}–{Calibration.MedianHighUsd:N0} USD per quarter (\"50k, 60k, 70k\")");
-        WriteNullable(w, "met", c.LaunchMedianMet);
+        WriteFlag(w, "met", c.LaunchMedianMet);
         w.WriteEndObject();
         w.WriteStartObject("cpiToLegacyPot");
         w.WriteString("quarter", c.MatchQuarter);
-        WriteNullable(w, "value", c.CpiToLegacyRatio is { } ratio ? Math.Round((decimal)ratio, 4) : null);
+        WriteValue(w, "value", c.CpiToLegacyRatio);
         w.WriteString("target", $">= 1 in the {Calibration.MatchQuartersAfterLaunch}th quarter after launch (\"will at least match\")");
-        WriteNullable(w, "met", c.PotMatchMet);
+        WriteFlag(w, "met", c.PotMatchMet);
         w.WriteEndObject();
         w.WriteEndObject();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, bool? value)
-    {
-        if (value is null) w.WriteNull(name); else w.WriteBoolean(name, value.Value);
     }
 
     private static void WriteAssumptions(Utf8JsonWriter w, ScenarioOptions o)
@@ -101,62 +85,101 @@ public static class SummaryJson
         w.WriteEndArray();
     }
 
-    private static void WriteQuarter(Utf8JsonWriter w, RunReport r, QuarterStats q)
+    /// <summary>What each figure means: the run's data dictionary.</summary>
+    private static void WriteDefinitions(Utf8JsonWriter w, RunReport r)
     {
-        w.WriteStartObject();
-        w.WriteString("quarter", r.QuarterLabel(q.Quarter));
-        w.WriteString("regime", r.Rules.IsLaunched(q.Quarter) ? "cisco360" : "legacy");
-        w.WriteBoolean("grace", r.Rules.InGrace(q.Quarter));
-        w.WriteNumber("active", q.Active);
-        w.WriteNumber("left", q.Left);
-        w.WriteNumber("aware", q.Aware);
-        WriteBands(w, "bands", q.Bands);
-        WriteBands(w, "rawBands", q.RawBands);
-        w.WriteNumber("cpiRebateUsd", RunReport.Usd(q.CpiEarnedCents));
-        w.WriteNumber("legacyRebateUsd", RunReport.Usd(q.LegacyEarnedCents));
-        w.WriteNumber("shortfallUsd", RunReport.Usd(q.ShortfallCents));
-        w.WriteNumber("cpiPaidUsd", RunReport.Usd(q.CpiPaidCents));
-        w.WriteNumber("legacyPaidUsd", RunReport.Usd(q.LegacyPaidCents));
-        w.WriteNumber("dealRegDiscountUsd", RunReport.Usd(q.DiscountCents));
-        w.WriteNumber("bookingsUsd", RunReport.Usd(q.BookingsCents));
-        w.WriteNumber("deals", q.Deals);
-        w.WriteNumber("losing", q.Losing);
-        w.WriteNumber("missedPayments", q.MissedPayments);
-        WriteSegment(w, "fatMiddle", q.FatMiddle);
-        WriteSegment(w, "unmanagedFatMiddle", q.UnmanagedFatMiddle);
-        w.WriteStartObject("tiers");
-        foreach (var tier in Enum.GetValues<LegacyTier>()) WriteSegment(w, Camel(tier.ToString()), q.Tiers[(int)tier]);
-        w.WriteEndObject();
-        w.WriteStartArray("pviHistogram");
-        foreach (var c in q.PviHistogram) w.WriteNumberValue(c);
+        w.WriteStartObject("definitions");
+        w.WriteStartArray("quarter");
+        foreach (var f in QuarterFigures.Set.Population)
+            WriteDefinition(w, f.Name, f.Unit, f.Description, f.Keys.Count == 0 ? null : f.Reduction.ToString().ToLowerInvariant());
+        w.WriteEndArray();
+        w.WriteStartArray("segment");
+        foreach (var c in FigureColumns.Segment(QuarterFigures.Set)) WriteDefinition(w, c.Name, c.Unit, c.Description, null);
+        w.WriteEndArray();
+        w.WriteStartArray("segments");
+        foreach (var v in r.Table.Views) WriteDefinition(w, v.Name, null, v.Description, null);
+        w.WriteEndArray();
+        w.WriteStartArray("headline");
+        foreach (var f in RunFigures.Headline)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", f.Name);
+            w.WriteString("query", f.Query);
+            w.WriteString("description", f.Description);
+            w.WriteEndObject();
+        }
         w.WriteEndArray();
         w.WriteEndObject();
     }
 
-    private static void WriteBands(Utf8JsonWriter w, string name, long[] counts)
+    private static void WriteDefinition(Utf8JsonWriter w, string name, FigureUnit? unit, string description, string? keyed)
     {
-        w.WriteStartObject(name);
-        foreach (var band in Enum.GetValues<Band>()) w.WriteNumber(Camel(band.ToString()), counts[(int)band]);
+        w.WriteStartObject();
+        w.WriteString("name", name);
+        if (unit is { } u) w.WriteString("unit", Names.Camel(u.ToString()));
+        if (keyed is not null) w.WriteString("by", keyed);
+        w.WriteString("description", description);
         w.WriteEndObject();
     }
 
-    private static void WriteSegment(Utf8JsonWriter w, string name, SegmentStats s)
+    private static void WriteQuarter(Utf8JsonWriter w, RunReport r, QuarterStats q)
     {
-        w.WriteStartObject(name);
-        w.WriteNumber("partners", s.Partners);
-        w.WriteNumber("losing", s.Losing);
-        w.WriteNumber("winners", s.Winners);
-        w.WriteNumber("cpiRebateUsd", RunReport.Usd(s.CpiEarnedCents));
-        w.WriteNumber("legacyRebateUsd", RunReport.Usd(s.LegacyEarnedCents));
-        w.WriteNumber("shortfallUsd", RunReport.Usd(s.ShortfallCents));
-        WriteNullable(w, "medianShortfallUsd", RunReport.Usd(s.LosingShortfall.Quantile(0.5)));
+        w.WriteStartObject();
+        w.WriteString("quarter", r.QuarterLabel(q.Quarter));
+        w.WriteString("regime", r.Regime(q.Quarter));
+        w.WriteBoolean("grace", r.Rules.InGrace(q.Quarter));
+        foreach (var f in q.Set.Population) WritePopulation(w, f, q);
+        var segment = FigureColumns.Segment(q.Set);
+        string? group = null;
+        foreach (var view in r.Table.Views)
+        {
+            var (parent, name) = view.Name.LastIndexOf('.') is var dot and > 0 ? (view.Name[..dot], view.Name[(dot + 1)..]) : (null, view.Name);
+            if (parent != group)
+            {
+                if (group is not null) w.WriteEndObject();
+                if (parent is not null) w.WriteStartObject(parent);
+                group = parent;
+            }
+            var totals = q.View(view);
+            w.WriteStartObject(name);
+            foreach (var c in segment) WriteValue(w, c.Name, c.Read(totals));
+            w.WriteEndObject();
+        }
+        if (group is not null) w.WriteEndObject();
         w.WriteEndObject();
     }
 
-    private static void WriteNullable(Utf8JsonWriter w, string name, decimal? value)
+    private static void WritePopulation(Utf8JsonWriter w, PopulationFigure f, QuarterStats q)
+    {
+        if (f.Keys.Count == 0) { w.WriteNumber(f.Name, f.Unit.Written(q.Total(f))); return; }
+        var values = q.Keyed(f);
+        if (f.Rows.Count == 0) { WriteKeyed(w, f.Name, f, values); return; }
+        w.WriteStartObject(f.Name);
+        for (int row = 0; row < f.Rows.Count; row++) WriteKeyed(w, f.Rows[row], f, values.Slice(row * f.Keys.Count, f.Keys.Count));
+        w.WriteEndObject();
+    }
+
+    private static void WriteKeyed(Utf8JsonWriter w, string name, PopulationFigure f, ReadOnlySpan<long> values)
+    {
+        if (f.IsHistogram)
+        {
+            w.WriteStartArray(name);
+            foreach (var v in values) w.WriteNumberValue(f.Unit.Written(v));
+            w.WriteEndArray();
+            return;
+        }
+        w.WriteStartObject(name);
+        for (int k = 0; k < f.Keys.Count; k++) w.WriteNumber(f.Keys[k], f.Unit.Written(values[k]));
+        w.WriteEndObject();
+    }
+
+    private static void WriteValue(Utf8JsonWriter w, string name, decimal? value)
     {
         if (value is null) w.WriteNull(name); else w.WriteNumber(name, value.Value);
     }
 
-    private static string Camel(string s) => char.ToLowerInvariant(s[0]) + s[1..];
+    private static void WriteFlag(Utf8JsonWriter w, string name, bool? value)
+    {
+        if (value is null) w.WriteNull(name); else w.WriteBoolean(name, value.Value);
+    }
 }

@@ -1,5 +1,6 @@
 using PartnerSim.Grains.Partners;
 using PartnerSim.Grains.Runs;
+using PartnerSim.Model.Figures;
 using PartnerSim.Model.Engine;
 using PartnerSim.Model.Partners;
 

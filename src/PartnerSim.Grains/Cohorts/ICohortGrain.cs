@@ -1,3 +1,4 @@
+using PartnerSim.Model.Figures;
 using PartnerSim.Model.Engine;
 using PartnerSim.Model.Partners;
 

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Orleans.Serialization.Cloning;
+using PartnerSim.Model.Figures;
 using PartnerSim.Model.Engine;
+using PartnerSim.Model.Figures;
 using PartnerSim.Model.Options;
 using PartnerSim.Model.Partners;
 using PartnerSim.Model.Population;
@@ -80,37 +82,59 @@ public sealed class TierCutsConverter : IConverter<TierCuts, TierCutsSurrogate>
 public struct PartnerOutcomeSurrogate
 {
     [Id(0)] public byte Facts;
-    [Id(1)] public byte Tier;
-    [Id(2)] public byte ManagedBy;
-    [Id(3)] public byte MainBand;
+    [Id(1)] public byte Segment;
+    [Id(2)] public byte Provider;
+    [Id(3)] public byte MainPortfolio;
     [Id(4)] public byte MainRawBand;
-    [Id(5)] public int MainPvi100;
-    [Id(6)] public long CpiEarnedCents;
-    [Id(7)] public long LegacyEarnedCents;
-    [Id(8)] public long CpiPaidCents;
-    [Id(9)] public long LegacyPaidCents;
-    [Id(10)] public long DiscountCents;
-    [Id(11)] public long BookingsCents;
-    [Id(12)] public int Deals;
+    /// <summary>The five effective bands, two bits each.</summary>
+    [Id(5)] public ushort Bands;
+    /// <summary>The five PVIs × 100 (0 … 1,000), eleven bits each.</summary>
+    [Id(6)] public long Pvi100;
+    [Id(7)] public long CpiEarnedCents;
+    [Id(8)] public long LegacyEarnedCents;
+    [Id(9)] public long CpiPaidCents;
+    [Id(10)] public long LegacyPaidCents;
+    [Id(11)] public long DiscountCents;
+    [Id(12)] public long BookingsCents;
+    [Id(13)] public int Deals;
 }
 
 [RegisterConverter]
 public sealed class PartnerOutcomeConverter : IConverter<PartnerOutcome, PartnerOutcomeSurrogate>
 {
-    public PartnerOutcome ConvertFromSurrogate(in PartnerOutcomeSurrogate s) => new()
+    public PartnerOutcome ConvertFromSurrogate(in PartnerOutcomeSurrogate s)
     {
-        FactBits = s.Facts, Tier = (LegacyTier)s.Tier, ManagedBy = (ManagedBy)s.ManagedBy,
-        MainBand = (Band)s.MainBand, MainRawBand = (Band)s.MainRawBand, MainPvi100 = s.MainPvi100,
-        CpiEarnedCents = s.CpiEarnedCents, LegacyEarnedCents = s.LegacyEarnedCents,
-        CpiPaidCents = s.CpiPaidCents, LegacyPaidCents = s.LegacyPaidCents, DiscountCents = s.DiscountCents,
-        BookingsCents = s.BookingsCents, Deals = s.Deals,
-    };
+        var o = new PartnerOutcome
+        {
+            FactBits = s.Facts, Segment = new SegmentCell(s.Segment), Provider = (LegacyProvider)s.Provider,
+            MainPortfolio = (Portfolio)s.MainPortfolio, MainRawBand = (Band)s.MainRawBand,
+            CpiEarnedCents = s.CpiEarnedCents, LegacyEarnedCents = s.LegacyEarnedCents,
+            CpiPaidCents = s.CpiPaidCents, LegacyPaidCents = s.LegacyPaidCents, DiscountCents = s.DiscountCents,
+            BookingsCents = s.BookingsCents, Deals = s.Deals,
+        };
+        for (int p = 0; p < Metrics.PortfolioCount; p++)
+        {
+            o.Bands[p] = (Band)(s.Bands >> (2 * p) & 3);
+            o.Pvi100[p] = (short)(s.Pvi100 >> (11 * p) & 0x7FF);
+        }
+        return o;
+    }
 
-    public PartnerOutcomeSurrogate ConvertToSurrogate(in PartnerOutcome o) => new()
+    public PartnerOutcomeSurrogate ConvertToSurrogate(in PartnerOutcome o)
     {
-        Facts = o.FactBits, Tier = (byte)o.Tier, ManagedBy = (byte)o.ManagedBy, MainBand = (byte)o.MainBand,
-        MainRawBand = (byte)o.MainRawBand, MainPvi100 = o.MainPvi100, CpiEarnedCents = o.CpiEarnedCents,
-        LegacyEarnedCents = o.LegacyEarnedCents, CpiPaidCents = o.CpiPaidCents, LegacyPaidCents = o.LegacyPaidCents,
-        DiscountCents = o.DiscountCents, BookingsCents = o.BookingsCents, Deals = o.Deals,
-    };
+        int bands = 0;
+        long pvi = 0;
+        for (int p = 0; p < Metrics.PortfolioCount; p++)
+        {
+            bands |= (int)o.Bands[p] << (2 * p);
+            pvi |= (long)o.Pvi100[p] << (11 * p);
+        }
+        return new()
+        {
+            Facts = o.FactBits, Segment = o.Segment.Cell, Provider = (byte)o.Provider, MainPortfolio = (byte)o.MainPortfolio,
+            MainRawBand = (byte)o.MainRawBand, Bands = (ushort)bands, Pvi100 = pvi, CpiEarnedCents = o.CpiEarnedCents,
+            LegacyEarnedCents = o.LegacyEarnedCents, CpiPaidCents = o.CpiPaidCents, LegacyPaidCents = o.LegacyPaidCents,
+            DiscountCents = o.DiscountCents, BookingsCents = o.BookingsCents, Deals = o.Deals,
+        };
+    }
 }

@@ -1,3 +1,4 @@
+using PartnerSim.Model.Figures;
 using PartnerSim.Model.Partners;
 using PartnerSim.Model.Population;
 using PartnerSim.Model.Random;

@@ -1,11 +1,13 @@
+using PartnerSim.Model.Figures;
 using PartnerSim.Model.Partners;
 
 namespace PartnerSim.Model.Engine;
 
 /// <summary>
-/// What one partner's quarter produced: the row that aggregation reduces (money in cents). Kept to 64 bytes
-/// (yes/no facts as bits, the shortfall derived): on the grain host Orleans makes three response objects around
-/// it for every partner-quarter, so its size is allocation on the hot path.
+/// What one partner's quarter produced: the row that the quarter's figures reduce and the detail file records
+/// (money in cents). Kept compact (yes/no facts as bits, the segment in one byte, the shortfall and the main portfolio's
+/// figures derived): on the grain host Orleans makes three response objects around it for every partner-quarter, so
+/// its size is allocation on the hot path.
 /// </summary>
 public struct PartnerOutcome
 {
@@ -16,10 +18,13 @@ public struct PartnerOutcome
     public long DiscountCents;
     public long BookingsCents;
     public int Deals;
-    private short _mainPvi100;
-    public LegacyTier Tier;
-    public ManagedBy ManagedBy;
-    public Band MainBand;
+    /// <summary>PVI × 100 (0 … 1,000) per portfolio, grace included.</summary>
+    public ByPortfolio<short> Pvi100;
+    /// <summary>Effective band per portfolio (the high-water mark applied).</summary>
+    public ByPortfolio<Band> Bands;
+    public SegmentCell Segment;
+    public LegacyProvider Provider;
+    public Portfolio MainPortfolio;
     public Band MainRawBand;
     private Facts _facts;
 
@@ -29,8 +34,49 @@ public struct PartnerOutcome
         WasActive = 1, Active = 2, Left = 4, Aware = 8, MissedPayment = 16, Losing = 32, Launched = 64,
     }
 
+    public LegacyTier Tier
+    {
+        readonly get => Segment.Tier;
+        set => Segment = new(value, Segment.Size, Segment.ManagedBy, Segment.Archetype);
+    }
+
+    public ManagedBy ManagedBy
+    {
+        readonly get => Segment.ManagedBy;
+        set => Segment = new(Segment.Tier, Segment.Size, value, Segment.Archetype);
+    }
+
+    public PartnerSize Size
+    {
+        readonly get => Segment.Size;
+        set => Segment = new(Segment.Tier, value, Segment.ManagedBy, Segment.Archetype);
+    }
+
+    public Archetype Archetype
+    {
+        readonly get => Segment.Archetype;
+        set => Segment = new(Segment.Tier, Segment.Size, Segment.ManagedBy, value);
+    }
+
+    /// <summary>PVI × 100 of portfolio <paramref name="p"/> (a method, so figure declarations can name it).</summary>
+    public readonly int PviOf(int p) => Pvi100[p];
+
+    /// <summary>Effective band of portfolio <paramref name="p"/>.</summary>
+    public readonly Band BandOf(int p) => Bands[p];
+
     /// <summary>Main portfolio's PVI × 100 (0 … 1,000).</summary>
-    public int MainPvi100 { readonly get => _mainPvi100; set => _mainPvi100 = checked((short)value); }
+    public int MainPvi100
+    {
+        readonly get => Pvi100[(int)MainPortfolio];
+        set => Pvi100[(int)MainPortfolio] = checked((short)value);
+    }
+
+    /// <summary>Main portfolio's effective band.</summary>
+    public Band MainBand
+    {
+        readonly get => Bands[(int)MainPortfolio];
+        set => Bands[(int)MainPortfolio] = value;
+    }
 
     /// <summary>The partner was active when the quarter began (it was scored and booked deals).</summary>
     public bool WasActive { readonly get => Has(Facts.WasActive); set => Set(Facts.WasActive, value); }

@@ -1,4 +1,5 @@
 using PartnerSim.Model.Behaviour;
+using PartnerSim.Model.Figures;
 using PartnerSim.Model.Money;
 using PartnerSim.Model.Partners;
 using PartnerSim.Model.Random;
@@ -24,7 +25,7 @@ public static class PartnerStep
 
         var outcome = new PartnerOutcome
         {
-            WasActive = s.Active, Tier = s.LegacyTier, ManagedBy = s.ManagedBy,
+            WasActive = s.Active, Provider = s.LegacyProvider, MainPortfolio = s.MainPortfolio,
         };
         long cpiCents = 0, legacyCents = 0;
         var draws = s.Active ? QuarterDraws.Of(rng, s.Id, quarter) : default;
@@ -60,6 +61,7 @@ public static class PartnerStep
         if (s.Active) outcome.Left = Leaving.Apply(s, quarter, outcome.MainBand, rules, draws.Leaving);
         outcome.Active = s.Active;
         outcome.Aware = s.Aware;
+        outcome.Segment = new SegmentCell(s.LegacyTier, s.Size, s.ManagedBy, s.Archetype);
         return outcome;
     }
 
@@ -78,13 +80,13 @@ public static class PartnerStep
             var raw = scoring.BandOf(pvi100);
             if (prelaunch && raw > s.ProtectedBand[p]) s.ProtectedBand[p] = raw;
             effective[p] = protectedNow && s.ProtectedBand[p] > raw ? s.ProtectedBand[p] : raw;
+            outcome.Pvi100[p] = (short)pvi100;
+            outcome.Bands[p] = effective[p];
             if (p == (int)s.MainPortfolio)
             {
-                outcome.MainPvi100 = pvi100;
                 outcome.MainRawBand = raw;
                 s.LastMainPvi100 = pvi100;
             }
         }
-        outcome.MainBand = effective[(int)s.MainPortfolio];
     }
 }

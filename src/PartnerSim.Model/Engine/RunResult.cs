@@ -1,3 +1,5 @@
+using PartnerSim.Model.Figures;
+
 namespace PartnerSim.Model.Engine;
 
 /// <summary>What a run hands to reporting: one reduction per quarter, the final-state digest, and where the time went.</summary>

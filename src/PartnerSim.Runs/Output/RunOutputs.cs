@@ -1,5 +1,6 @@
 using PartnerSim.Analytics.Plots;
 using PartnerSim.Analytics.Reports;
+using PartnerSim.Analytics.Tables;
 
 namespace PartnerSim.Runs.Output;
 
@@ -9,9 +10,15 @@ public static class RunOutputs
     public static void Write(string target, RunReport report) => AtomicOutput.WriteDirectory(target, dir =>
     {
         using (var f = File.Create(Path.Combine(dir, "summary.json"))) SummaryJson.Write(f, report);
-        using (var f = File.CreateText(Path.Combine(dir, "quarters.csv"))) QuartersCsv.Write(f, report);
-        using (var f = File.Create(Path.Combine(dir, "quarters.parquet"))) QuartersParquet.Write(f, report).GetAwaiter().GetResult();
+        WriteTable(dir, "quarters", QuarterSeries.Of(report));
+        WriteTable(dir, "segments", SegmentSeries.Of(report));
         RunPlots.WriteRebates(report, Path.Combine(dir, "rebates.png"));
         RunPlots.WritePviDistribution(report, Path.Combine(dir, "pvi.png"));
     });
+
+    private static void WriteTable(string dir, string name, Table table)
+    {
+        using (var f = File.CreateText(Path.Combine(dir, name + ".csv"))) TableCsv.Write(f, table);
+        using (var f = File.Create(Path.Combine(dir, name + ".parquet"))) TableParquet.Write(f, table).GetAwaiter().GetResult();
+    }
 }

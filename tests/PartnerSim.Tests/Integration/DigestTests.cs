@@ -1,3 +1,4 @@
+using PartnerSim.Model.Figures;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PartnerSim.Grains.Driver;
@@ -56,7 +57,7 @@ public sealed class DigestTests(TwoSiloClusterFixture fixture) : IClassFixture<T
         AssertSameStats(first, again);
         Assert.NotEqual(first.Digest, other.Digest);
         Assert.Equal(5, first.PerQuarter.Count);
-        Assert.Equal(2500, first.PerQuarter[0].Scored);
+        Assert.Equal(2500, first.PerQuarter[0].Total(QuarterFigures.Active));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PartnerSim.Model.Figures;
 using PartnerSim.Model.Engine;
 using PartnerSim.Model.Options;
 using PartnerSim.Model.Population;
@@ -31,9 +32,9 @@ public class EngineLoopTests
         long activeBefore = partners;
         foreach (var q in result.PerQuarter)
         {
-            Assert.Equal(activeBefore, q.Scored);
-            Assert.Equal(q.Scored - q.Left, q.Active);
-            activeBefore = q.Active;
+            Assert.Equal(activeBefore, q.Total(QuarterFigures.Active));
+            Assert.Equal(q.Total(QuarterFigures.Active) - q.Total(QuarterFigures.Left), q.Total(QuarterFigures.ActiveAtEnd));
+            activeBefore = q.Total(QuarterFigures.ActiveAtEnd);
         }
     }
 

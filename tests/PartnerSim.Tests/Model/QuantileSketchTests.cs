@@ -1,9 +1,10 @@
-using PartnerSim.Model.Engine;
+using PartnerSim.Model.Figures;
+using PartnerSim.Model.Figures;
 using PartnerSim.Model.Random;
 
 namespace PartnerSim.Tests.Model;
 
-/// <summary>The shortfall sketch: buckets, growth in both directions, exact merges and the 0.5% guarantee.</summary>
+/// <summary>The quantile sketch: buckets, signed values, growth in both directions, exact merges and the 0.5% guarantee.</summary>
 public class QuantileSketchTests
 {
     private static readonly double Gamma = (1 + QuantileSketch.RelativeAccuracy) / (1 - QuantileSketch.RelativeAccuracy);
@@ -27,8 +28,11 @@ public class QuantileSketchTests
         var expected = values.GroupBy(v => (int)Math.Ceiling(Math.Log(v) / Math.Log(Gamma)))
             .OrderBy(g => g.Key).Select(g => new KeyValuePair<int, long>(g.Key, g.LongCount()));
         Assert.Equal(expected, sketch.Buckets);
-        Assert.Equal(2, sketch.ZeroCount);
+        Assert.Equal(1, sketch.ZeroCount);
         Assert.Equal(5002, sketch.Count);
+        // Negative values (a winner's shortfall) rank below zero, within the same relative accuracy.
+        Assert.InRange(sketch.Quantile(0)!.Value, -5 * (1 + QuantileSketch.RelativeAccuracy), -5 * (1 - QuantileSketch.RelativeAccuracy));
+        Assert.Equal(0, sketch.Quantile(1.0 / 5001));
     }
 
     [Fact]
@@ -46,7 +50,7 @@ public class QuantileSketchTests
         using var ms = new MemoryStream();
         using (var w = new BinaryWriter(ms, System.Text.Encoding.UTF8, leaveOpen: true)) a.WriteTo(w);
         ms.Position = 0;
-        var read = QuantileSketch.ReadFrom(new BinaryReader(ms));
+        var read = QuantileSketch.ReadFrom(new BinaryReader(ms), SketchMapping.Relative);
         Assert.Equal(a.Buckets, read.Buckets);
         Assert.Equal(a.Count, read.Count);
         Assert.Equal(a.Quantile(0.5), read.Quantile(0.5));

@@ -1,3 +1,5 @@
+using PartnerSim.Tests.Support;
+using PartnerSim.Model.Figures;
 using System.Text.Json;
 using PartnerSim.Runs;
 using PartnerSim.Model.Engine;
@@ -87,9 +89,9 @@ public sealed class Issue4CalibrationTests : IDisposable
         Assert.InRange(m.MedianCents, 5_000_000, 7_000_000);
 
         // the engine's sketch median is within its 0.5% relative accuracy of the exact lower median
-        var launch = m.Engine.PerQuarter[Launch].FatMiddle;
-        Assert.Equal(m.LosingFatMiddleShortfallCents.Length, launch.Losing);
-        var sketch = launch.LosingShortfall.Quantile(0.5)!.Value;
+        var launch = m.Engine.PerQuarter[Launch].FatMiddle();
+        Assert.Equal(m.LosingFatMiddleShortfallCents.Length, launch[QuarterFigures.SegmentLosing]);
+        var sketch = launch.Quantile(QuarterFigures.LosingShortfall, 0.5)!.Value;
         Assert.InRange(sketch, m.MedianCents * 0.995, m.MedianCents * 1.005);
     }
 
@@ -98,8 +100,8 @@ public sealed class Issue4CalibrationTests : IDisposable
     {
         var m = s_measured.Value;
         Assert.True(m.CpiCents >= m.LegacyCents, $"FY27Q3 CPI {m.CpiCents / 100m:N2} USD < legacy {m.LegacyCents / 100m:N2} USD");
-        Assert.Equal(m.CpiCents, m.Engine.PerQuarter[MatchQuarter].CpiEarnedCents);
-        Assert.Equal(m.LegacyCents, m.Engine.PerQuarter[MatchQuarter].LegacyEarnedCents);
+        Assert.Equal(m.CpiCents, m.Engine.PerQuarter[MatchQuarter].Total(QuarterFigures.CpiEarned));
+        Assert.Equal(m.LegacyCents, m.Engine.PerQuarter[MatchQuarter].Total(QuarterFigures.LegacyEarned));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using PartnerSim.Tests.Support;
+using PartnerSim.Model.Figures;
 using PartnerSim.Model.Options;
 using PartnerSim.Model.Partners;
 using static PartnerSim.Tests.Scenarios.Issue4Runs;
@@ -40,15 +42,15 @@ public sealed class Issue4DirectionTests
         Assert.Equal(0, n.Input.Options.Rules.Grace.Quarters);
         foreach (var q in Grace)
         {
-            Assert.True(n.At(q).CpiEarnedCents < Launched.At(q).CpiEarnedCents,
-                Fig($"CPI earned (cents) q{q}", n.At(q).CpiEarnedCents, Launched.At(q).CpiEarnedCents));
+            Assert.True(n.At(q).Total(QuarterFigures.CpiEarned) < Launched.At(q).Total(QuarterFigures.CpiEarned),
+                Fig($"CPI earned (cents) q{q}", n.At(q).Total(QuarterFigures.CpiEarned), Launched.At(q).Total(QuarterFigures.CpiEarned)));
             Assert.True(n.PartnerPlusAt(q) < Launched.PartnerPlusAt(q),
                 Fig($"partner+preferred q{q}", n.PartnerPlusAt(q), Launched.PartnerPlusAt(q)));
         }
         // paid a quarter later: the CPI paid for the grace quarters (paid in FY26Q4 and FY27Q1) is smaller too
         foreach (var q in Grace)
-            Assert.True(n.At(q + 1).CpiPaidCents < Launched.At(q + 1).CpiPaidCents,
-                Fig($"CPI paid (cents) q{q + 1}", n.At(q + 1).CpiPaidCents, Launched.At(q + 1).CpiPaidCents));
+            Assert.True(n.At(q + 1).Total(QuarterFigures.CpiPaid) < Launched.At(q + 1).Total(QuarterFigures.CpiPaid),
+                Fig($"CPI paid (cents) q{q + 1}", n.At(q + 1).Total(QuarterFigures.CpiPaid), Launched.At(q + 1).Total(QuarterFigures.CpiPaid)));
         // before launch nothing differs
         for (int q = 0; q < Launch; q++)
             Assert.Equal(Launched.At(q).ToBytes(), n.At(q).ToBytes());
@@ -76,8 +78,8 @@ public sealed class Issue4DirectionTests
         {
             Assert.True(g.PartnerPlusAt(q) <= Launched.PartnerPlusAt(q),
                 Fig($"partner+preferred q{q}", g.PartnerPlusAt(q), Launched.PartnerPlusAt(q)));
-            Assert.True(g.At(q).CpiEarnedCents <= Launched.At(q).CpiEarnedCents,
-                Fig($"CPI earned q{q}", g.At(q).CpiEarnedCents, Launched.At(q).CpiEarnedCents));
+            Assert.True(g.At(q).Total(QuarterFigures.CpiEarned) <= Launched.At(q).Total(QuarterFigures.CpiEarned),
+                Fig($"CPI earned q{q}", g.At(q).Total(QuarterFigures.CpiEarned), Launched.At(q).Total(QuarterFigures.CpiEarned)));
             gSum += g.PartnerPlusAt(q);
             lSum += Launched.PartnerPlusAt(q);
         }
@@ -106,11 +108,11 @@ public sealed class Issue4DirectionTests
         Assert.True(d.UnmanagedFatMiddleShortfallAfterLaunch < Launched.UnmanagedFatMiddleShortfallAfterLaunch,
             Fig("unmanaged fat-middle shortfall after launch (cents)", d.UnmanagedFatMiddleShortfallAfterLaunch, Launched.UnmanagedFatMiddleShortfallAfterLaunch));
         // about 30% of the fat middle is managed
-        var fm = d.At(0).FatMiddle.Partners;
-        var managed = fm - d.At(0).UnmanagedFatMiddle.Partners;
+        var fm = d.At(0).FatMiddle()[QuarterFigures.Partners];
+        var managed = fm - d.At(0).UnmanagedFatMiddle()[QuarterFigures.Partners];
         Assert.InRange((double)managed / fm, 0.25, 0.35);
-        Assert.Equal(fm, Launched.At(0).FatMiddle.Partners);
-        Assert.Equal(Launched.At(0).UnmanagedFatMiddle.Partners, Launched.At(0).FatMiddle.Partners);
+        Assert.Equal(fm, Launched.At(0).FatMiddle()[QuarterFigures.Partners]);
+        Assert.Equal(Launched.At(0).UnmanagedFatMiddle()[QuarterFigures.Partners], Launched.At(0).FatMiddle()[QuarterFigures.Partners]);
     }
 
     /// <summary>
@@ -125,10 +127,10 @@ public sealed class Issue4DirectionTests
         for (int q = 0; q < Launch; q++)
             foreach (var tier in new[] { LegacyTier.Registered, LegacyTier.Gold })
             {
-                var a = d.At(q).Tiers[(int)tier];
-                var b = Launched.At(q).Tiers[(int)tier];
-                Assert.True(a.Partners == b.Partners && a.LegacyEarnedCents == b.LegacyEarnedCents,
-                    $"q{q} {tier}: drive-to-five {a.Partners} partners, legacy {a.LegacyEarnedCents} cents; launch {b.Partners}, {b.LegacyEarnedCents}");
+                var a = d.At(q).Tier(tier);
+                var b = Launched.At(q).Tier(tier);
+                Assert.True(a[QuarterFigures.Partners] == b[QuarterFigures.Partners] && a[QuarterFigures.SegmentLegacy] == b[QuarterFigures.SegmentLegacy],
+                    $"q{q} {tier}: drive-to-five {a[QuarterFigures.Partners]} partners, legacy {a[QuarterFigures.SegmentLegacy]} cents; launch {b[QuarterFigures.Partners]}, {b[QuarterFigures.SegmentLegacy]}");
             }
     }
 
@@ -170,19 +172,19 @@ public sealed class Issue4DirectionTests
         Assert.Equal(12, o.Result.PerQuarter.Count);
         foreach (var q in o.Result.PerQuarter)
         {
-            Assert.Equal(0, q.CpiEarnedCents);
-            Assert.Equal(0, q.CpiPaidCents);
-            Assert.Equal(0, q.ShortfallCents);
-            Assert.Equal(0, q.FatMiddle.ShortfallCents);
-            Assert.Equal(0, q.Losing);
-            Assert.True(q.LegacyEarnedCents > 0);
+            Assert.Equal(0, q.Total(QuarterFigures.CpiEarned));
+            Assert.Equal(0, q.Total(QuarterFigures.CpiPaid));
+            Assert.Equal(0, q.Total(QuarterFigures.Shortfall));
+            Assert.Equal(0, q.FatMiddle()[QuarterFigures.SegmentShortfall]);
+            Assert.Equal(0, q.Total(QuarterFigures.Losing));
+            Assert.True(q.Total(QuarterFigures.LegacyEarned) > 0);
         }
         for (int q = 0; q < Launch; q++)
         {
-            Assert.Equal(Launched.At(q).LegacyEarnedCents, o.At(q).LegacyEarnedCents);
-            Assert.Equal(Launched.At(q).LegacyPaidCents, o.At(q).LegacyPaidCents);
-            Assert.Equal(Launched.At(q).BookingsCents, o.At(q).BookingsCents);
-            Assert.Equal(Launched.At(q).Deals, o.At(q).Deals);
+            Assert.Equal(Launched.At(q).Total(QuarterFigures.LegacyEarned), o.At(q).Total(QuarterFigures.LegacyEarned));
+            Assert.Equal(Launched.At(q).Total(QuarterFigures.LegacyPaid), o.At(q).Total(QuarterFigures.LegacyPaid));
+            Assert.Equal(Launched.At(q).Total(QuarterFigures.Bookings), o.At(q).Total(QuarterFigures.Bookings));
+            Assert.Equal(Launched.At(q).Total(QuarterFigures.Deals), o.At(q).Total(QuarterFigures.Deals));
         }
     }
 }

@@ -1,6 +1,8 @@
+using PartnerSim.Tests.Support;
 using System.Collections.Concurrent;
 using System.CommandLine;
 using PartnerSim.Runs;
+using PartnerSim.Model.Figures;
 using PartnerSim.Model.Engine;
 using PartnerSim.Model.Partners;
 using PartnerSim.Tests.Integration;
@@ -15,11 +17,11 @@ internal static class Issue4Runs
     {
         public RuleBook Rules => Input.Rules;
         public QuarterStats At(int q) => Result.PerQuarter[q];
-        public static long PartnerPlus(QuarterStats s) => s.Bands[(int)Band.Partner] + s.Bands[(int)Band.Preferred];
+        public static long PartnerPlus(QuarterStats s) => s.Total(QuarterFigures.PartnerPlus);
         public long PartnerPlusAt(int q) => PartnerPlus(At(q));
         public IEnumerable<QuarterStats> AfterLaunch => Result.PerQuarter.Where(s => Rules.IsLaunched(s.Quarter));
-        public long FatMiddleShortfallAfterLaunch => AfterLaunch.Sum(s => s.FatMiddle.ShortfallCents);
-        public long UnmanagedFatMiddleShortfallAfterLaunch => AfterLaunch.Sum(s => s.UnmanagedFatMiddle.ShortfallCents);
+        public long FatMiddleShortfallAfterLaunch => AfterLaunch.Sum(s => s.FatMiddle()[QuarterFigures.SegmentShortfall]);
+        public long UnmanagedFatMiddleShortfallAfterLaunch => AfterLaunch.Sum(s => s.UnmanagedFatMiddle()[QuarterFigures.SegmentShortfall]);
     }
 
     private static readonly ConcurrentDictionary<string, Lazy<Run>> s_runs = new();

@@ -7,14 +7,14 @@ namespace PartnerSim.Analytics.Statistics;
 /// first 64 bits of the Philox block at (master, partner k, stream <see cref="RandomStream.ReplicateSeed"/>).
 /// Any replicate can be rerun alone from (master, k), and replicates' seeds look unrelated to one another
 /// and to the master, so their runs are independent. Philox is a bijection of its counter, so seeds collide only
-/// where the 64-bit halves of distinct blocks happen to match (about one chance in 10¹¹ among 10⁴ replicates).
+/// where the 64-bit halves of distinct blocks happen to match (a chance of about 3·10⁻¹² among 10⁴ replicates).
 /// </summary>
 public static class ReplicateSeeds
 {
     public static ulong Of(ulong masterSeed, long replicate)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(replicate);
-        return new CounterRandom(masterSeed).At(replicate, 0, RandomStream.ReplicateSeed).NextUInt64();
+        return SeedAt(new CounterRandom(masterSeed), replicate);
     }
 
     /// <summary>The seeds of replicates 0 … count − 1.</summary>
@@ -23,7 +23,9 @@ public static class ReplicateSeeds
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         var rng = new CounterRandom(masterSeed);
         var seeds = new ulong[count];
-        for (int k = 0; k < count; k++) seeds[k] = rng.At(k, 0, RandomStream.ReplicateSeed).NextUInt64();
+        for (int k = 0; k < count; k++) seeds[k] = SeedAt(rng, k);
         return seeds;
     }
+
+    private static ulong SeedAt(CounterRandom master, long replicate) => master.At(replicate, 0, RandomStream.ReplicateSeed).NextUInt64();
 }

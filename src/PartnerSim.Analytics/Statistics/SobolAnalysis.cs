@@ -30,40 +30,40 @@ public static class SobolAnalysis
         if (!(confidence > 0 && confidence < 1)) throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "Must lie in (0, 1).");
 
         // A's outputs then B's in one array (their joint variance is the denominator), and AB_i's by factor.
-        var outputsAB = new double[n * 2];
-        var outputsABi = new double[d][];
-        for (int r = 0; r < n; r++) (outputsAB[r], outputsAB[n + r]) = (outputs[design.IndexOfA(r)], outputs[design.IndexOfB(r)]);
+        var outputsAandB = new double[n * 2];
+        var outputsAB = new double[d][];
+        for (int r = 0; r < n; r++) (outputsAandB[r], outputsAandB[n + r]) = (outputs[design.IndexOfA(r)], outputs[design.IndexOfB(r)]);
         for (int i = 0; i < d; i++)
         {
-            outputsABi[i] = new double[n];
-            for (int r = 0; r < n; r++) outputsABi[i][r] = outputs[design.IndexOfAB(i, r)];
+            outputsAB[i] = new double[n];
+            for (int r = 0; r < n; r++) outputsAB[i][r] = outputs[design.IndexOfAB(i, r)];
         }
 
         var first = new double[d];
         var total = new double[d];
-        Estimate(outputsAB, outputsABi, first, total);
+        Estimate(outputsAandB, outputsAB, first, total);
 
         // Resampled rows go into reused buffers: a thousand resamples of a large design would otherwise allocate
         // the whole output table a thousand times.
         var bootFirst = new double[d][];
         var bootTotal = new double[d][];
         for (int i = 0; i < d; i++) (bootFirst[i], bootTotal[i]) = (new double[resamples], new double[resamples]);
-        var sampleAB = new double[n * 2];
-        var sampleABi = new double[d][];
-        for (int i = 0; i < d; i++) sampleABi[i] = new double[n];
+        var sampleAandB = new double[n * 2];
+        var sampleAB = new double[d][];
+        for (int i = 0; i < d; i++) sampleAB[i] = new double[n];
         var rows = new int[n];
         var (resFirst, resTotal) = (new double[d], new double[d]);
         var rng = new CounterRandom(bootstrapSeed);
         for (int b = 0; b < resamples; b++)
         {
             DrawRows(rng.At(b, 0, RandomStream.Bootstrap), rows);
-            for (int r = 0; r < n; r++) (sampleAB[r], sampleAB[n + r]) = (outputsAB[rows[r]], outputsAB[n + rows[r]]);
+            for (int r = 0; r < n; r++) (sampleAandB[r], sampleAandB[n + r]) = (outputsAandB[rows[r]], outputsAandB[n + rows[r]]);
             for (int i = 0; i < d; i++)
             {
-                var (source, sample) = (outputsABi[i], sampleABi[i]);
+                var (source, sample) = (outputsAB[i], sampleAB[i]);
                 for (int r = 0; r < n; r++) sample[r] = source[rows[r]];
             }
-            Estimate(sampleAB, sampleABi, resFirst, resTotal);
+            Estimate(sampleAandB, sampleAB, resFirst, resTotal);
             for (int i = 0; i < d; i++) (bootFirst[i][b], bootTotal[i][b]) = (resFirst[i], resTotal[i]);
         }
 
@@ -90,18 +90,18 @@ public static class SobolAnalysis
         }
     }
 
-    /// <summary>The indices from A's and B's outputs (one array, A first) and AB_i's.</summary>
-    private static void Estimate(double[] outputsAB, double[][] outputsABi, double[] first, double[] total)
+    /// <summary>The indices from A's and B's outputs (one array, A's first) and each AB_i's.</summary>
+    private static void Estimate(double[] outputsAandB, double[][] outputsAB, double[] first, double[] total)
     {
-        int n = outputsAB.Length / 2;
-        double variance = ArrayStatistics.PopulationVariance(outputsAB);
-        for (int i = 0; i < outputsABi.Length; i++)
+        int n = outputsAandB.Length / 2;
+        double variance = ArrayStatistics.PopulationVariance(outputsAandB);
+        for (int i = 0; i < outputsAB.Length; i++)
         {
             double firstSum = 0, totalSum = 0;
-            var ab = outputsABi[i];
+            var ab = outputsAB[i];
             for (int r = 0; r < n; r++)
             {
-                double a = outputsAB[r], b = outputsAB[n + r];
+                double a = outputsAandB[r], b = outputsAandB[n + r];
                 firstSum += b * (ab[r] - a);
                 totalSum += (a - ab[r]) * (a - ab[r]);
             }

@@ -92,11 +92,9 @@ public class SobolAnalysisTests
     [Fact]
     public void SameSeeds_SameIndices_OtherSeed_OtherDesign()
     {
+        DesignReproducibility.Check(seed => SaltelliDesign.Create(64, 3, seed).Points, seed: 9);
         var one = SaltelliDesign.Create(64, 3, seed: 9);
         var two = SaltelliDesign.Create(64, 3, seed: 9);
-        var other = SaltelliDesign.Create(64, 3, seed: 10);
-        for (int k = 0; k < one.Points.Count; k++) Assert.Equal(one.Points[k], two.Points[k]);
-        Assert.NotEqual(one.Points[0], other.Points[0]);
         Assert.Equal(SobolAnalysis.Indices(one, Outputs(one), 11, 200), SobolAnalysis.Indices(two, Outputs(two), 11, 200));
         Assert.NotEqual(SobolAnalysis.Indices(one, Outputs(one), 11, 200)[0].FirstInterval,
             SobolAnalysis.Indices(one, Outputs(one), 12, 200)[0].FirstInterval);

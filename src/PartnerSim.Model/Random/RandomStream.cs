@@ -23,4 +23,14 @@ public enum RandomStream : uint
     /// bookings noise and the ACV noise, block 3 the TCV noise (its second value unused).
     /// </summary>
     Quarter = 18,
+    /// <summary>Latin hypercube designs of experiments: partner = factor, quarter 0 the strata's order, quarter 1 the place inside each stratum.</summary>
+    LatinHypercube = 19,
+    /// <summary>Saltelli base samples of a Sobol sensitivity analysis: partner = row, its A coordinates then its B coordinates.</summary>
+    SaltelliSample = 20,
+    /// <summary>Morris screening trajectories: partner = trajectory.</summary>
+    MorrisTrajectory = 21,
+    /// <summary>Bootstrap resamples of an analysis's rows: partner = resample.</summary>
+    Bootstrap = 22,
+    /// <summary>Replicate run seeds derived from an experiment's master seed: partner = replicate index.</summary>
+    ReplicateSeed = 23,
 }

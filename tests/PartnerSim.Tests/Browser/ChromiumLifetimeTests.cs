@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace PartnerSim.Tests.Browser;
 
-/// <summary>A launched Chromium leaves nothing behind: its process is gone and its profile deleted.</summary>
+/// <summary>A launched Chromium leaves nothing behind, and a dead one fails the test at once instead of hanging it.</summary>
 public sealed class ChromiumLifetimeTests
 {
     [BrowserFact]
@@ -17,6 +17,35 @@ public sealed class ChromiumLifetimeTests
 
         Assert.False(Directory.Exists(profile));
         Assert.False(IsRunning(pid));
+    }
+
+    [BrowserFact]
+    public async Task CommandsFailAtOnceWhenChromiumDies()
+    {
+        string dir = Directory.CreateTempSubdirectory("partnersim-page-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(dir, "page.html"), "<p>hello</p>");
+            var browser = await HeadlessChromium.LaunchAsync();
+            string profile = browser.ProfileDirectory;
+            var page = await browser.OpenAsync(Path.Combine(dir, "page.html"));
+            using (var chromium = Process.GetProcessById(browser.ProcessId))
+            {
+                chromium.Kill(entireProcessTree: true);
+                await chromium.WaitForExitAsync();
+            }
+
+            var watch = Stopwatch.StartNew();
+            await Assert.ThrowsAsync<InvalidOperationException>(() => page.EvaluateAsync("1"));
+            Assert.True(watch.Elapsed < DevToolsConnection.CommandTimeout / 2, $"took {watch.Elapsed}");
+            await page.DisposeAsync();
+            await browser.DisposeAsync();
+            Assert.False(Directory.Exists(profile));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     private static bool IsRunning(int pid)

@@ -22,6 +22,7 @@ internal sealed class DevToolsConnection : IAsyncDisposable
     private readonly CancellationTokenSource _closing = new();
     private readonly Task _receiving;
     private int _lastId;
+    private Exception? _ended;
 
     private DevToolsConnection(ClientWebSocket socket)
     {
@@ -52,6 +53,7 @@ internal sealed class DevToolsConnection : IAsyncDisposable
         _waiting[id] = answer;
         try
         {
+            if (Volatile.Read(ref _ended) is { } ended) throw ended;
             byte[] message = JsonSerializer.SerializeToUtf8Bytes(
                 new Command(id, method, parameters ?? new { }, sessionId), s_json);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
@@ -97,12 +99,16 @@ internal sealed class DevToolsConnection : IAsyncDisposable
                 message.SetLength(0);
             }
         }
-        catch (Exception e) when (e is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception e) // the socket failed, or a message or listener did: either way no more answers come
         {
             failure = e;
         }
-        var closed = new InvalidOperationException("Chromium closed its DevTools connection", failure);
-        foreach (var waiting in _waiting.Values) waiting.TrySetException(closed);
+        var ended = new InvalidOperationException(
+            failure is null or OperationCanceledException or WebSocketException
+                ? "Chromium closed its DevTools connection"
+                : $"Reading Chromium's DevTools messages failed: {failure.Message}", failure);
+        Volatile.Write(ref _ended, ended);
+        foreach (var waiting in _waiting.Values) waiting.TrySetException(ended);
     }
 
     private void Dispatch(ReadOnlyMemory<byte> utf8)

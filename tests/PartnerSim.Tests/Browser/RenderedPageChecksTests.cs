@@ -99,12 +99,13 @@ public sealed class RenderedPageChecksTests(ChromiumFixture chromium) : IClassFi
     }
 
     [BrowserFact]
-    public async Task FileBesideThePageIsAnOutsideRequest()
+    public async Task FileBesideThePageIsAnOutsideRequestAndBlocked()
     {
         await File.WriteAllBytesAsync(Path.Combine(_dir, "chart.png"), Chart().GetImageBytes(40, 30, ImageFormat.Png));
         await using var page = await Open("<img src=\"chart.png\">");
 
         Assert.Equal([new Uri(Path.Combine(_dir, "chart.png")).AbsoluteUri], page.OutsideRequests);
+        Assert.Single((await ChartRendering.OfAsync(page)).NotRendered); // blocked, though the file is there
     }
 
     [BrowserFact]

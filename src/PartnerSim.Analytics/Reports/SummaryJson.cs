@@ -40,6 +40,7 @@ public static class SummaryJson
         foreach (var h in report.Headline) WriteValue(w, h.Figure.Name, h.Value);
         w.WriteEndObject();
         WriteCalibration(w, report.Calibration);
+        WriteAnalyses(w, report);
         WriteAssumptions(w, o);
         WriteDefinitions(w, report);
         w.WriteStartArray("perQuarter");
@@ -67,6 +68,44 @@ public static class SummaryJson
         w.WriteString("target", $">= 1 in the {Calibration.MatchQuartersAfterLaunch}th quarter after launch (\"will at least match\")");
         WriteFlag(w, "met", c.PotMatchMet);
         w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static void WriteAnalyses(Utf8JsonWriter w, RunReport r)
+    {
+        w.WriteStartObject("analyses");
+        foreach (var segment in new[] { "fatMiddle", "unmanagedFatMiddle" })
+        {
+            var closing = ShortfallClosing.Of(r, segment);
+            w.WriteStartObject(segment + "ShortfallCloses");
+            w.WriteString("closesIn", closing.ClosesIn);
+            w.WriteString("reopensIn", closing.ReopensIn);
+            w.WriteString("definition", ShortfallClosing.Definition);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteInequality(Utf8JsonWriter w, QuarterStats q)
+    {
+        w.WriteStartObject("inequality");
+        foreach (var measure in Inequality.Measured)
+        {
+            w.WriteStartObject(measure.Name);
+            var curve = measure.Curve(q);
+            WriteValue(w, "gini", curve is null ? null : FigureUnit.Ratio.Written(curve.Gini));
+            w.WriteStartArray("lorenz");
+            if (curve is not null)
+                foreach (var p in Inequality.Resampled(curve))
+                {
+                    w.WriteStartArray();
+                    w.WriteNumberValue(Math.Round(p.PopulationShare, 4));
+                    w.WriteNumberValue(Math.Round(p.ValueShare, 6));
+                    w.WriteEndArray();
+                }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 
@@ -129,6 +168,7 @@ public static class SummaryJson
         w.WriteString("regime", r.Regime(q.Quarter));
         w.WriteBoolean("grace", r.Rules.InGrace(q.Quarter));
         foreach (var f in q.Set.Population) WritePopulation(w, f, q);
+        WriteInequality(w, q);
         var segment = FigureColumns.Segment(q.Set);
         string? group = null;
         foreach (var view in r.Table.Views)

@@ -21,6 +21,8 @@ namespace PartnerSim.Cli
             RosterCommand.Create(),
             SweepCommand.Create(),
             BenchCommand.Create(),
+            ReportCommand.Create(),
+            CompareCommand.Create(),
         };
 
         /// <summary>

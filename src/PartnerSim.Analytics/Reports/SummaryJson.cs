@@ -42,6 +42,7 @@ public static class SummaryJson
         WriteCalibration(w, report.Calibration);
         WriteAnalyses(w, report);
         WriteAssumptions(w, o);
+        WriteThresholds(w, o);
         WriteDefinitions(w, report);
         w.WriteStartArray("perQuarter");
         foreach (var q in report.Quarters) WriteQuarter(w, report, q);
@@ -122,6 +123,17 @@ public static class SummaryJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+    }
+
+    /// <summary>The PVI at which each band starts (published values, so not among the assumptions), for charts.</summary>
+    private static void WriteThresholds(Utf8JsonWriter w, ScenarioOptions o)
+    {
+        w.WriteStartObject("thresholds");
+        w.WriteNumber("registered", o.Rules.RegisteredThreshold);
+        w.WriteNumber("partner", o.Rules.PartnerThreshold);
+        w.WriteNumber("preferred", o.Rules.PreferredThreshold);
+        w.WriteString("comparator", AssumptionList.Render(o.Rules.ThresholdComparator));
+        w.WriteEndObject();
     }
 
     /// <summary>What each figure means: the run's data dictionary.</summary>

@@ -1,5 +1,6 @@
-using PartnerSim.Analytics.Plots;
 using PartnerSim.Analytics.Reports;
+using PartnerSim.Analytics.Reports.Html;
+using PartnerSim.Analytics.Runs;
 using PartnerSim.Analytics.Tables;
 
 namespace PartnerSim.Runs.Output;
@@ -12,8 +13,7 @@ public static class RunOutputs
         using (var f = File.Create(Path.Combine(dir, "summary.json"))) SummaryJson.Write(f, report);
         WriteTable(dir, "quarters", QuarterSeries.Of(report));
         WriteTable(dir, "segments", SegmentSeries.Of(report));
-        RunPlots.WriteRebates(report, Path.Combine(dir, "rebates.png"));
-        RunPlots.WritePviDistribution(report, Path.Combine(dir, "pvi.png"));
+        RunReportFiles.Write(RunFiles.Load(dir), dir);
     });
 
     private static void WriteTable(string dir, string name, Table table)

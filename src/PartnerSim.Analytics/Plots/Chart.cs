@@ -1,0 +1,26 @@
+using ScottPlot;
+
+namespace PartnerSim.Analytics.Plots;
+
+/// <summary>A chart ready to draw: <see cref="Id"/> names its files (plots/ID.png, plots/ID.svg) and its place in a report.</summary>
+public sealed record Chart(string Id, string Title, string Caption, Plot Plot);
+
+/// <summary>A chart as written: its PNG (also embedded in the report) and the paths of both files.</summary>
+public sealed record DrawnChart(string Id, string Title, string Caption, byte[] Png, string PngPath, string SvgPath)
+{
+    public const string Folder = "plots";
+
+    /// <summary>Draws the chart into <c>DIR/plots/</c> as PNG and SVG at the standard size.</summary>
+    public static DrawnChart Write(Chart chart, string dir)
+    {
+        var folder = Path.Combine(dir, Folder);
+        Directory.CreateDirectory(folder);
+        var png = chart.Plot.GetImageBytes(ChartStyle.Width, ChartStyle.Height, ImageFormat.Png);
+        var pngPath = Path.Combine(folder, chart.Id + ".png");
+        var svgPath = Path.Combine(folder, chart.Id + ".svg");
+        File.WriteAllBytes(pngPath, png);
+        File.WriteAllText(svgPath, chart.Plot.GetSvgXml(ChartStyle.Width, ChartStyle.Height));
+        chart.Plot.Dispose();
+        return new DrawnChart(chart.Id, chart.Title, chart.Caption, png, pngPath, svgPath);
+    }
+}

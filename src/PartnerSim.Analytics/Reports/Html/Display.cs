@@ -1,0 +1,57 @@
+using System.Globalization;
+
+namespace PartnerSim.Analytics.Reports.Html;
+
+/// <summary>How figures read in a report: money to three significant figures with k/M/B, counts with separators,
+/// shares as percentages, signed deltas with a plus sign; a dash where a figure is undefined.</summary>
+public static class Display
+{
+    public const string Missing = "–";
+    private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
+
+    public static string Money(decimal? usd) => usd is { } v ? Money((double)v) : Missing;
+
+    public static string Money(double usd)
+    {
+        double a = Math.Abs(usd);
+        string sign = usd < 0 ? "−" : "";
+        string body = a switch
+        {
+            >= 1e9 => Significant(a / 1e9) + "B",
+            >= 1e6 => Significant(a / 1e6) + "M",
+            >= 1e3 => Significant(a / 1e3) + "k",
+            _ => a.ToString("0", s_invariant),
+        };
+        return $"{sign}${body}";
+    }
+
+    public static string SignedMoney(double usd) => usd > 0 ? "+" + Money(usd) : Money(usd);
+
+    public static string Count(decimal? n) => n is { } v ? Count((double)v) : Missing;
+
+    public static string Count(double n) => n.ToString(Math.Abs(n % 1) < 1e-9 ? "N0" : "N1", s_invariant).Replace("-", "−");
+
+    public static string Count(long n) => Count((double)n);
+
+    public static string SignedCount(double n) => n > 0 ? "+" + Count(n) : Count(n);
+
+    public static string Share(decimal? ratio) => ratio is { } v ? Share((double)v) : Missing;
+
+    public static string Share(double ratio) => (100 * ratio).ToString("0.0", s_invariant) + "%";
+
+    public static string Number(decimal? value, string format = "0.##") => value is { } v ? v.ToString(format, s_invariant).Replace("-", "−") : Missing;
+
+    public static string Number(double value, string format = "0.##") => value.ToString(format, s_invariant).Replace("-", "−");
+
+    /// <summary>A figure by its unit as summary.json's definitions give it (usd, partners, ratio, pvi, …).</summary>
+    public static string ByUnit(decimal? value, string? unit) => unit switch
+    {
+        _ when value is null => Missing,
+        "usd" => Money(value),
+        "partners" or "deals" => Count(value),
+        "ratio" => Number(value, "0.####"),
+        _ => Number(value, "0.##"),
+    };
+
+    private static string Significant(double v) => v.ToString(v >= 100 ? "0" : v >= 10 ? "0.0" : "0.00", s_invariant);
+}

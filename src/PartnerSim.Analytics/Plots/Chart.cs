@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ScottPlot;
 
 namespace PartnerSim.Analytics.Plots;
@@ -19,8 +20,22 @@ public sealed record DrawnChart(string Id, string Title, string Caption, byte[] 
         var pngPath = Path.Combine(folder, chart.Id + ".png");
         var svgPath = Path.Combine(folder, chart.Id + ".svg");
         File.WriteAllBytes(pngPath, png);
-        File.WriteAllText(svgPath, chart.Plot.GetSvgXml(ChartStyle.Width, ChartStyle.Height));
+        File.WriteAllText(svgPath, ClipPathsNumberedFromOne(chart.Plot.GetSvgXml(ChartStyle.Width, ChartStyle.Height)));
         chart.Plot.Dispose();
         return new DrawnChart(chart.Id, chart.Title, chart.Caption, png, pngPath, svgPath);
+    }
+
+    /// <summary>
+    /// SkiaSharp numbers an SVG's clip paths (cl_N, N in hex) with a counter shared by the whole process, so the same chart drawn
+    /// twice would differ in its ids; numbered per file, a chart drawn from the same files is the same file.
+    /// </summary>
+    private static string ClipPathsNumberedFromOne(string svg)
+    {
+        var numbers = new Dictionary<string, string>();
+        return Regex.Replace(svg, @"(?<=id=""|#)cl_[0-9a-fA-F]+\b", m =>
+        {
+            if (!numbers.TryGetValue(m.Value, out var renamed)) numbers[m.Value] = renamed = $"cl_{numbers.Count + 1}";
+            return renamed;
+        });
     }
 }

@@ -89,7 +89,7 @@ public static class RunReportPage
 
     private static HtmlTable FatMiddle(RunSummary run)
     {
-        var table = new HtmlTable("The fat middle (legacy Select and Premier by default) per quarter",
+        var table = new HtmlTable($"The fat middle (legacy {string.Join(" and ", run.FatMiddleTiers)}) per quarter",
             "quarter", "rules", "partners", "losing CPI eligibility", "% losing", "winners", "shortfall", "unmanaged shortfall",
             "median loss of the losing", "p90 loss of the losing", "left")
         {
@@ -117,7 +117,7 @@ public static class RunReportPage
             Note = "Partners active in the quarter (share of the tier in brackets). The partner band and above earn CPI.",
         };
         for (int t = m.Tiers.Count - 1; t >= 0; t--)
-            table.Row([m.Tiers[t], .. Enumerable.Range(0, m.Bands.Count).Select(b => $"{Display.Count(m.Count(t, b))} ({Display.Share(m.Share(t, b))})"),
+            table.Row([char.ToUpperInvariant(m.Tiers[t][0]) + m.Tiers[t][1..], .. Enumerable.Range(0, m.Bands.Count).Select(b => $"{Display.Count(m.Count(t, b))} ({Display.Share(m.Share(t, b))})"),
                 Display.Count(m.TierTotal(t))]);
         return table;
     }

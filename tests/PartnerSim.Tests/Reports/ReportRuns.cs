@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using PartnerSim.Runs;
+using PartnerSim.Runs.Output;
+using PartnerSim.Tests.Integration;
+
+namespace PartnerSim.Tests.Reports;
+
+/// <summary>
+/// Small runs (1,000 partners, in process) written once per test process, as `partnersim run` writes them, and shared
+/// by the report and compare tests. Tests that change a run directory work on a copy (<see cref="Copy"/>).
+/// </summary>
+internal static class ReportRuns
+{
+    public const int Partners = 1000;
+
+    private static readonly string s_root = Directory.CreateTempSubdirectory("partnersim-reports-").FullName;
+    private static readonly ConcurrentDictionary<string, Lazy<string>> s_dirs = new();
+
+    static ReportRuns() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+    {
+        try { Directory.Delete(s_root, recursive: true); } catch (IOException) { }
+    };
+
+    /// <summary>The output directory of a named scenario's run (its own seed unless one is given).</summary>
+    public static string Of(string scenario, ulong? seed = null) => s_dirs.GetOrAdd($"{scenario}-{seed?.ToString() ?? "default"}",
+        key => new Lazy<string>(() =>
+        {
+            var input = ScenarioInput.Load(RepoPaths.Scenario(scenario + ".yaml"), Partners, null, seed);
+            var report = Runner.Run(input, new RunSettings { Engine = EngineKind.Inproc }).GetAwaiter().GetResult();
+            var dir = Path.Combine(s_root, key);
+            RunOutputs.Write(dir, report);
+            return dir;
+        })).Value;
+
+    /// <summary>Copies a run directory (with its subfolders) to <paramref name="target"/>.</summary>
+    public static string Copy(string runDir, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(runDir, "*", SearchOption.AllDirectories))
+        {
+            var to = Path.Combine(target, Path.GetRelativePath(runDir, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to);
+        }
+        return target;
+    }
+
+    /// <summary>Every file under a directory with its bytes, by relative path: to see that nothing changed.</summary>
+    public static SortedDictionary<string, string> Snapshot(string dir) => new(
+        Directory.GetFiles(dir, "*", SearchOption.AllDirectories).ToDictionary(
+            f => Path.GetRelativePath(dir, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))),
+        StringComparer.Ordinal);
+}

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ScottPlot;
+using SkiaSharp;
 
 namespace PartnerSim.Analytics.Plots;
 
@@ -16,13 +17,39 @@ public sealed record DrawnChart(string Id, string Title, string Caption, byte[] 
     {
         var folder = Path.Combine(dir, Folder);
         Directory.CreateDirectory(folder);
-        var png = chart.Plot.GetImageBytes(ChartStyle.Width, ChartStyle.Height, ImageFormat.Png);
         var pngPath = Path.Combine(folder, chart.Id + ".png");
         var svgPath = Path.Combine(folder, chart.Id + ".svg");
-        File.WriteAllBytes(pngPath, png);
-        File.WriteAllText(svgPath, ClipPathsNumberedFromOne(chart.Plot.GetSvgXml(ChartStyle.Width, ChartStyle.Height)));
-        chart.Plot.Dispose();
+        byte[] png;
+        try
+        {
+            png = Encoded(chart.Plot);
+            File.WriteAllBytes(pngPath, png);
+            File.WriteAllText(svgPath, ClipPathsNumberedFromOne(chart.Plot.GetSvgXml(ChartStyle.Width, ChartStyle.Height)));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new InvalidOperationException($"drawing chart '{chart.Id}': {e.Message}", e);
+        }
+        finally
+        {
+            chart.Plot.Dispose();
+        }
         return new DrawnChart(chart.Id, chart.Title, chart.Caption, png, pngPath, svgPath);
+    }
+
+    /// <summary>
+    /// The chart as PNG. Skia's default PNG encoding tries every row filter at zlib level 6, which makes encoding five
+    /// times slower than drawing; the "up" filter at level 3 costs a fifth of that for files about 7% larger.
+    /// </summary>
+    private static byte[] Encoded(Plot plot)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(ChartStyle.Width, ChartStyle.Height));
+        plot.Render(surface);
+        using var image = surface.Snapshot();
+        using var pixels = image.PeekPixels();
+        using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Up, 3))
+            ?? throw new InvalidOperationException("Skia could not encode the chart as PNG");
+        return data.ToArray();
     }
 
     /// <summary>

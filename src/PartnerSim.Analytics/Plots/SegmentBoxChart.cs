@@ -49,6 +49,7 @@ public static class SegmentBoxChart
                 });
                 if (segments.Value(key, "mean_shortfall_usd") is { } mean) means.Add(new Coordinates(x, mean / divisor));
             }
+            if (boxes.Count == 0) continue;
             var plotted = plot.Add.Boxes(boxes);
             plotted.LegendText = archetypes[a];
             plotted.FillColor = color.WithAlpha(0.35);

@@ -94,6 +94,8 @@ public static class ChartStyle
         _ => (1, "$"),
     };
 
+    /// <summary>A line with markers. On a dashed line give open markers: Skia's SVG writer cannot fill a shape with
+    /// the line's dash still set (it says "Unsupported path effect").</summary>
     public static ScottPlot.Plottables.Scatter Line(Plot plot, double[] xs, double[] ys, string label, Color color,
         LinePattern pattern = default, MarkerShape marker = MarkerShape.FilledCircle, float width = 2.5f)
     {

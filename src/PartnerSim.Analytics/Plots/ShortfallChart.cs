@@ -27,7 +27,7 @@ public static class ShortfallChart
             same ? "fat middle (all of it unmanaged: no distributor programme)" : "fat middle", ChartStyle.Loss);
         if (!same)
             ChartStyle.Line(plot, xs, [.. unmanaged.Select(v => v / divisor)], "unmanaged fat middle (no distributor programme)",
-                ChartStyle.Unmanaged, LinePattern.Dashed, MarkerShape.FilledSquare);
+                ChartStyle.Unmanaged, LinePattern.Dashed, MarkerShape.OpenSquare);
         if (run.Closing("fatMiddle") is { } closing)
         {
             Mark(plot, run, closing.ClosesIn, $"fat-middle shortfall closes ({closing.ClosesIn})", LinePattern.Dotted);

@@ -12,6 +12,15 @@ public sealed record DrawnChart(string Id, string Title, string Caption, byte[] 
 {
     public const string Folder = "plots";
 
+    /// <summary>Draws charts into <c>DIR/plots/</c>, several at a time (each is its own plot), in the order given.</summary>
+    public static IReadOnlyList<DrawnChart> WriteAll(IEnumerable<Chart> charts, string dir)
+    {
+        var list = charts.ToList();
+        var drawn = new DrawnChart[list.Count];
+        Parallel.For(0, list.Count, i => drawn[i] = Write(list[i], dir));
+        return drawn;
+    }
+
     /// <summary>Draws the chart into <c>DIR/plots/</c> as PNG and SVG at the standard size.</summary>
     public static DrawnChart Write(Chart chart, string dir)
     {

@@ -25,5 +25,5 @@ public static class RunCharts
     }
 
     /// <summary>Draws every chart into <c>DIR/plots/</c> (PNG and SVG).</summary>
-    public static IReadOnlyList<DrawnChart> Write(RunFiles files, string dir) => [.. Of(files).Select(c => DrawnChart.Write(c, dir))];
+    public static IReadOnlyList<DrawnChart> Write(RunFiles files, string dir) => DrawnChart.WriteAll(Of(files), dir);
 }

@@ -23,52 +23,32 @@ internal static class ParquetColumns
     {
         int n = (int)group.RowCount;
         var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-        if (type == typeof(long)) return [.. (await Longs(group, field, n)).Select(v => (double?)v)];
-        if (type == typeof(int)) return [.. (await Ints(group, field, n)).Select(v => (double?)v)];
+        if (type == typeof(long)) return [.. (await Values<long>(group, field, n)).Select(v => (double?)v)];
+        if (type == typeof(int)) return [.. (await Values<int>(group, field, n)).Select(v => (double?)v)];
         if (type != typeof(double)) throw new RunFilesException($"column '{field.Name}': expected numbers, found {type.Name}");
-        if (field.IsNullable)
-        {
-            var nullable = new double?[n];
-            await group.ReadAsync<double>(field, nullable.AsMemory());
-            return nullable;
-        }
-        var plain = new double[n];
-        await group.ReadAsync<double>(field, plain.AsMemory());
-        return [.. plain.Select(v => (double?)v)];
+        return await Values<double>(group, field, n);
     }
 
     public static async Task<long[]> Integers(ParquetRowGroupReader group, DataField field)
     {
         int n = (int)group.RowCount;
         var type = Nullable.GetUnderlyingType(field.ClrType) ?? field.ClrType;
-        if (type == typeof(long)) return [.. (await Longs(group, field, n)).Select(v => v ?? 0)];
-        if (type == typeof(int)) return [.. (await Ints(group, field, n)).Select(v => (long)(v ?? 0))];
+        if (type == typeof(long)) return [.. (await Values<long>(group, field, n)).Select(v => v ?? 0)];
+        if (type == typeof(int)) return [.. (await Values<int>(group, field, n)).Select(v => (long)(v ?? 0))];
         throw new RunFilesException($"column '{field.Name}': expected whole numbers, found {type.Name}");
     }
 
-    private static async Task<long?[]> Longs(ParquetRowGroupReader group, DataField field, int n)
+    /// <summary>A column of a value type, whether the file declares it nullable or not.</summary>
+    private static async Task<T?[]> Values<T>(ParquetRowGroupReader group, DataField field, int n) where T : struct
     {
         if (field.IsNullable)
         {
-            var nullable = new long?[n];
-            await group.ReadAsync<long>(field, nullable.AsMemory());
+            var nullable = new T?[n];
+            await group.ReadAsync<T>(field, nullable.AsMemory());
             return nullable;
         }
-        var plain = new long[n];
-        await group.ReadAsync<long>(field, plain.AsMemory());
-        return [.. plain.Select(v => (long?)v)];
-    }
-
-    private static async Task<int?[]> Ints(ParquetRowGroupReader group, DataField field, int n)
-    {
-        if (field.IsNullable)
-        {
-            var nullable = new int?[n];
-            await group.ReadAsync<int>(field, nullable.AsMemory());
-            return nullable;
-        }
-        var plain = new int[n];
-        await group.ReadAsync<int>(field, plain.AsMemory());
-        return [.. plain.Select(v => (int?)v)];
+        var plain = new T[n];
+        await group.ReadAsync<T>(field, plain.AsMemory());
+        return [.. plain.Select(v => (T?)v)];
     }
 }

@@ -15,13 +15,7 @@ public sealed class CompareTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
-    private async Task<(JsonElement Json, string Dir)> Compare(string a, string b)
-    {
-        var outDir = _tmp.File($"compare-{Guid.NewGuid():N}");
-        var r = await CliRunner.Run("compare", a, b, "--out", outDir);
-        Assert.True(r.Code == 0, r.ToString());
-        return (JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "compare.json"))).RootElement, outDir);
-    }
+    private Task<(JsonElement Json, string Dir)> Compare(string a, string b) => ReportRuns.Compare(_tmp, a, b);
 
     private static Dictionary<string, JsonElement> Figures(JsonElement json, string quarter) =>
         json.GetProperty("perQuarter").EnumerateArray().Single(q => q.GetProperty("quarter").GetString() == quarter)

@@ -55,13 +55,7 @@ public sealed class PairedPartnersTests : IDisposable
         }
     }
 
-    private async Task<JsonElement> Compare(string a, string b)
-    {
-        var outDir = _tmp.File($"compare-{Guid.NewGuid():N}");
-        var r = await CliRunner.Run("compare", a, b, "--out", outDir);
-        Assert.True(r.Code == 0, r.ToString());
-        return JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "compare.json"))).RootElement;
-    }
+    private async Task<JsonElement> Compare(string a, string b) => (await ReportRuns.Compare(_tmp, a, b)).Json;
 
     [Fact]
     public async Task RunAgainstItselfHasNoPartnerDiffering()

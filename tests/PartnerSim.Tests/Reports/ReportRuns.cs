@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using PartnerSim.Runs;
 using PartnerSim.Runs.Output;
 using PartnerSim.Tests.Integration;
@@ -31,6 +32,15 @@ internal static class ReportRuns
             RunOutputs.Write(dir, report);
             return dir;
         })).Value;
+
+    /// <summary>Runs <c>partnersim compare A B</c> into a fresh folder of <paramref name="tmp"/>; its compare.json and the folder.</summary>
+    public static async Task<(JsonElement Json, string Dir)> Compare(TempDir tmp, string a, string b)
+    {
+        var outDir = tmp.File($"compare-{Guid.NewGuid():N}");
+        var r = await CliRunner.Run("compare", a, b, "--out", outDir);
+        Assert.True(r.Code == 0, r.ToString());
+        return (JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "compare.json"))).RootElement, outDir);
+    }
 
     /// <summary>Copies a run directory (with its subfolders) to <paramref name="target"/>.</summary>
     public static string Copy(string runDir, string target)

@@ -9,7 +9,7 @@ public static class CompareFiles
 {
     public static IReadOnlyList<DrawnChart> Write(RunComparison c, string dir)
     {
-        var charts = CompareCharts.Of(c).Select(chart => DrawnChart.Write(chart, dir)).ToList();
+        var charts = DrawnChart.WriteAll(CompareCharts.Of(c), dir);
         using (var f = File.Create(Path.Combine(dir, CompareJson.FileName))) CompareJson.Write(f, c);
         Csv(dir, CompareTables.QuarterFile, CompareTables.Quarters(c));
         Csv(dir, CompareTables.SegmentFile, CompareTables.Segments(c));

@@ -27,5 +27,5 @@ public static class CompareHeadline
         return $"B ({c.B.Label}) against A ({c.A.Label}), {pairing}: {string.Join("; ", parts)}.";
     }
 
-    private static string Value(double? v, bool money) => v is { } x ? money ? Display.Money(x) : Display.Count(Math.Round(x, 1)) : Display.Missing;
+    private static string Value(double? v, bool money) => v is { } x ? money ? Display.Money(x) : Display.Figure(Math.Round(x, 1)) : Display.Missing;
 }

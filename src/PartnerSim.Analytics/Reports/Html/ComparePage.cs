@@ -155,7 +155,7 @@ public static class ComparePage
     private static string Interval(FigureDelta f, bool money) =>
         f.Low is { } l && f.High is { } h ? $"{Delta(l, money)} to {Delta(h, money)}" : Display.Missing;
 
-    private static string Value(double? v, bool money) => v is { } x ? money ? Display.Money(x) : Display.Count(Math.Round(x, 4)) : Display.Missing;
+    private static string Value(double? v, bool money) => v is { } x ? money ? Display.Money(x) : Display.Figure(x) : Display.Missing;
 
-    internal static string Delta(double? v, bool money) => v is { } x ? money ? Display.SignedMoney(x) : Display.SignedCount(Math.Round(x, 4)) : Display.Missing;
+    internal static string Delta(double? v, bool money) => v is { } x ? money ? Display.SignedMoney(x) : Display.SignedFigure(x) : Display.Missing;
 }

@@ -33,7 +33,10 @@ public static class Display
 
     public static string Count(long n) => Count((double)n);
 
-    public static string SignedCount(double n) => n > 0 ? "+" + Count(n) : Count(n);
+    /// <summary>A figure that is not money: whole numbers with separators, others (ratios, means of replicates) to four decimals.</summary>
+    public static string Figure(double value) => Math.Abs(value % 1) < 1e-9 ? Count(value) : value.ToString("#,0.####", s_invariant).Replace("-", "−");
+
+    public static string SignedFigure(double value) => value > 0 ? "+" + Figure(value) : Figure(value);
 
     public static string Share(decimal? ratio) => ratio is { } v ? Share((double)v) : Missing;
 

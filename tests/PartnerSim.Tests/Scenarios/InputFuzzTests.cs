@@ -5,12 +5,12 @@ using PartnerSim.Tests.Integration;
 namespace PartnerSim.Tests.Scenarios;
 
 /// <summary>
-/// Deterministic fuzz (issue 4): randomly mutated scenario files and rosters go through <c>validate</c> and
+/// Deterministic fuzz: randomly mutated scenario files and rosters go through <c>validate</c> and
 /// <c>run</c>; every outcome must be success (exit 0, summary.json written) or bad input (exit 2, an
 /// "error:" line, no output directory), never exit 1 and never an exception escaping the CLI.
 /// </summary>
 [Collection("Console")]
-public sealed partial class Issue4FuzzTests : IDisposable
+public sealed partial class InputFuzzTests : IDisposable
 {
     private static readonly TimeSpan PerCall = TimeSpan.FromSeconds(30);
 

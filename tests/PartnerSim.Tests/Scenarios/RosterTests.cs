@@ -5,9 +5,9 @@ using PartnerSim.Tests.Integration;
 
 namespace PartnerSim.Tests.Scenarios;
 
-/// <summary>Rosters (issue 4): export → load round trip, bad rows refused by line and column, --skip-bad-rows.</summary>
+/// <summary>Rosters: export → load round trip, bad rows refused by line and column, --skip-bad-rows.</summary>
 [Collection("Console")]
-public sealed class Issue4RosterTests : IDisposable
+public sealed class RosterTests : IDisposable
 {
     private readonly TempDir _tmp = new();
     public void Dispose() => _tmp.Dispose();

@@ -9,7 +9,7 @@ namespace PartnerSim.Tests.Scenarios;
 /// Values that pass validation but are absurdly large must still end in success or exit 2, not run for ever.
 /// Run as a child process (killed after the time limit) so a hang cannot take the test host with it.
 /// </summary>
-public sealed class Issue4HangTests : IDisposable
+public sealed class HangTests : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30); // a 50-partner, 2-quarter run takes ~1 s; room for a loaded CI machine
 

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using PartnerSim.Model.Population;
 using PartnerSim.Inputs.Rosters;
+using PartnerSim.Tests.Inputs;
 using PartnerSim.Tests.Integration;
 
 namespace PartnerSim.Tests.Scenarios;
@@ -18,20 +18,8 @@ public sealed class HangTests : IDisposable
 
     private static (int? code, string err) RunChild(params string[] args)
     {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h && File.Exists(h) ? h : "dotnet";
-        var psi = new ProcessStartInfo(host) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "partnersim.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var err = p.StandardError.ReadToEndAsync();
-        _ = p.StandardOutput.ReadToEndAsync();
-        if (!p.WaitForExit(Limit))
-        {
-            p.Kill(entireProcessTree: true);
-            p.WaitForExit();
-            return (null, "");
-        }
-        return (p.ExitCode, err.Result);
+        var r = ChildCli.Run(Limit, null, args);
+        return (r.Code, r.Err);
     }
 
     private void AssertFinishes(string scenario, string what)

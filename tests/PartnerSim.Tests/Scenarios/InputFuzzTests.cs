@@ -297,7 +297,7 @@ public sealed partial class InputFuzzTests : IDisposable
 
         var rng = new Random(2026_0042);
         var mutations = new List<(string path, string label)>();
-        for (int n = 0; n < 120; n++)
+        for (int n = 0; n < 64; n++)
         {
             var yaml = yamls[n % yamls.Length];
             var text = MutateStructure(File.ReadAllText(yaml).ReplaceLineEndings("\n"), rng, out var what);

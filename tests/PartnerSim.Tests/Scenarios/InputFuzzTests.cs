@@ -163,13 +163,19 @@ public sealed partial class InputFuzzTests : IDisposable
 
     private static string Trim(string s) => s.Length > 400 ? s[..400] + "…" : s;
 
+    /// <summary>The shipped scenarios (and what they extend) copied to a folder; returns it and the YAML originals in order.</summary>
+    private (string dir, string[] yamls) CopyOfTheScenarios(string folder)
+    {
+        var dir = Directory.CreateDirectory(_tmp.File(folder)).FullName;
+        var sources = Directory.GetFiles(Path.Combine(RepoPaths.Root, "scenarios"));
+        foreach (var f in sources) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        return (dir, sources.Where(f => f.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray());
+    }
+
     [Fact]
     public async Task MutatedScenarios_SucceedOrFailCleanly()
     {
-        var dir = Directory.CreateDirectory(_tmp.File("scenarios")).FullName;
-        var sources = Directory.GetFiles(Path.Combine(RepoPaths.Root, "scenarios"));
-        foreach (var f in sources) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
-        var yamls = sources.Where(f => f.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        var (dir, yamls) = CopyOfTheScenarios("scenarios");
         Assert.True(yamls.Length >= 11);
 
         var rng = new Random(4_2026);
@@ -290,10 +296,7 @@ public sealed partial class InputFuzzTests : IDisposable
     [Fact]
     public async Task StructureMutatedScenarios_AreRefusedOrLoad_UnderASmallHeap()
     {
-        var dir = Directory.CreateDirectory(_tmp.File("structure")).FullName;
-        var sources = Directory.GetFiles(Path.Combine(RepoPaths.Root, "scenarios"));
-        foreach (var f in sources) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
-        var yamls = sources.Where(f => f.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        var (dir, yamls) = CopyOfTheScenarios("structure");
 
         var rng = new Random(2026_0042);
         var mutations = new List<(string path, string label)>();

@@ -179,14 +179,20 @@ public sealed class RosterTests : IDisposable
         var header = string.Join(',', RosterColumns.Required.Where(c => c != "archetype"));
         var row = string.Join(',', Good[0].Split(',').Where((_, i) => RosterColumns.Required[i] != "archetype"));
         _tmp.Write("r.csv", header + "\n" + row + "\n");
-        var scenario = _tmp.Write("s.yaml", "name: missing-column\nrun:\n  quarters: 2\npopulation:\n  roster: r.csv\n");
+        var line = await RefusedRosterLine("missing-column");
+        Assert.Contains("r.csv:1:", line);
+        Assert.Contains("archetype", line);
+    }
+
+    /// <summary>Runs a scenario on roster r.csv that must be refused: exit 2, one stderr line (returned), no output.</summary>
+    private async Task<string> RefusedRosterLine(string name)
+    {
+        var scenario = _tmp.Write("s.yaml", $"name: {name}\nrun:\n  quarters: 2\npopulation:\n  roster: r.csv\n");
         var outDir = _tmp.File("never");
         var r = await CliRunner.Run("run", scenario, "--engine", "inproc", "--quiet", "--out", outDir);
         Assert.True(r.Code == 2, r.ToString());
-        var line = Assert.Single(r.ErrLines);
-        Assert.Contains("r.csv:1:", line);
-        Assert.Contains("archetype", line);
         Assert.False(Directory.Exists(outDir));
+        return Assert.Single(r.ErrLines);
     }
 
     // ---------------------------------------------------------------- spreadsheet-saved rosters
@@ -238,27 +244,16 @@ public sealed class RosterTests : IDisposable
         var rows = Good.Select((row, i) => row.Insert(row.IndexOf(','), $",\"Partner {i}\nsecond line\"")).ToArray();
         rows[2] = rows[2].Replace(",250000,", ",lots,");
         _tmp.Write("r.csv", string.Join('\n', [Header.Replace("partner_id", "partner_id,name"), .. rows]) + "\n");
-        var scenario = _tmp.Write("s.yaml", "name: multi-line\nrun:\n  quarters: 2\npopulation:\n  roster: r.csv\n");
-        var outDir = _tmp.File("never");
-        var r = await CliRunner.Run("run", scenario, "--engine", "inproc", "--quiet", "--out", outDir);
-        Assert.True(r.Code == 2, r.ToString());
-        var line = Assert.Single(r.ErrLines);
-        Assert.EndsWith("r.csv:6: annual_bookings_usd: 'lots' is not a number", line);
-        Assert.False(Directory.Exists(outDir));
+        Assert.EndsWith("r.csv:6: annual_bookings_usd: 'lots' is not a number", await RefusedRosterLine("multi-line"));
     }
 
     [Fact]
     public async Task RosterWithoutHeaderRow_Exit2_SaysSo()
     {
         _tmp.Write("r.csv", string.Join('\n', Good) + "\n");
-        var scenario = _tmp.Write("s.yaml", "name: no-header\nrun:\n  quarters: 2\npopulation:\n  roster: r.csv\n");
-        var outDir = _tmp.File("never");
-        var r = await CliRunner.Run("run", scenario, "--engine", "inproc", "--quiet", "--out", outDir);
-        Assert.True(r.Code == 2, r.ToString());
-        var line = Assert.Single(r.ErrLines);
+        var line = await RefusedRosterLine("no-header");
         Assert.StartsWith("error: ", line);
         Assert.Contains("r.csv:1: header: no header row", line);
         Assert.DoesNotContain("appears twice", line);
-        Assert.False(Directory.Exists(outDir));
     }
 }

@@ -49,9 +49,9 @@ public sealed class CsvRows : IDisposable
             if (name.Length == 0) continue; // an unnamed column, e.g. a spreadsheet's trailing empty one
             if (double.TryParse(name, NumberStyles.Float, CultureInfo.InvariantCulture, out _) && name.Any(char.IsAsciiDigit))
                 throw new CsvInputException(file, Line, "header",
-                    $"no header row: the first row holds the value '{_fields[i]}' where a column name belongs; the file must start with a row naming its columns");
+                    $"no header row: the first row holds the value '{Shown(_fields[i])}' where a column name belongs; the file must start with a row naming its columns");
             if (!_columns.TryAdd(name, i))
-                throw new CsvInputException(file, Line, name, "column appears twice in the header");
+                throw new CsvInputException(file, Line, Shown(name), "column appears twice in the header");
         }
     }
 
@@ -114,8 +114,8 @@ public sealed class CsvRows : IDisposable
     {
         var text = Text(column);
         if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || !double.IsFinite(v))
-            throw Error(column, $"'{text}' is not a number");
-        if (v < min || v > max) throw Error(column, $"{text} is out of range [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]");
+            throw Error(column, $"'{Shown(text)}' is not a number");
+        if (v < min || v > max) throw Error(column, $"{Shown(text)} is out of range [{min.ToString(CultureInfo.InvariantCulture)}, {max.ToString(CultureInfo.InvariantCulture)}]");
         return v;
     }
 
@@ -123,7 +123,7 @@ public sealed class CsvRows : IDisposable
     {
         var text = Text(column);
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v))
-            throw Error(column, $"'{text}' is not a whole number");
+            throw Error(column, $"'{Shown(text)}' is not a whole number");
         if (v < min || v > max) throw Error(column, $"{text} is out of range [{min}, {max}]");
         return v;
     }
@@ -132,7 +132,7 @@ public sealed class CsvRows : IDisposable
     {
         var text = Text(column);
         if (!long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) || v < 0)
-            throw Error(column, $"'{text}' is not a non-negative integer id");
+            throw Error(column, $"'{Shown(text)}' is not a non-negative integer id");
         return v;
     }
 
@@ -140,14 +140,24 @@ public sealed class CsvRows : IDisposable
     {
         "true" or "1" or "yes" => true,
         "false" or "0" or "no" or "" => false,
-        var t => throw Error(column, $"'{t}' is not true/false"),
+        var t => throw Error(column, $"'{Shown(t)}' is not true/false"),
     };
 
     public TEnum Choice<TEnum>(string column) where TEnum : struct, Enum
     {
         var text = Text(column);
         if (Enum.TryParse<TEnum>(text, ignoreCase: true, out var v) && Enum.IsDefined(v) && !int.TryParse(text, out _)) return v;
-        throw Error(column, $"'{text}' is not one of: {string.Join(", ", Enum.GetNames<TEnum>())}");
+        throw Error(column, $"'{Shown(text)}' is not one of: {string.Join(", ", Enum.GetNames<TEnum>())}");
+    }
+
+    /// <summary>
+    /// A value as an error message quotes it: a field may be a mebibyte long and hold line breaks (quoted), the
+    /// message is one short line.
+    /// </summary>
+    internal static string Shown(string text)
+    {
+        var shown = text.Length <= 60 ? text : text[..60] + $"… ({text.Length} characters)";
+        return shown.Replace("\r", "\\r").Replace("\n", "\\n");
     }
 
     public void Dispose()

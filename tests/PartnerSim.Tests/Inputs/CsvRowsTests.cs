@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using PartnerSim.Inputs.Csv;
+using PartnerSim.Model.Partners;
 using PartnerSim.Tests.Integration;
 
 namespace PartnerSim.Tests.Inputs;
@@ -135,6 +136,17 @@ public sealed partial class CsvRowsTests : IDisposable
     public void DuplicateColumn_IsStillNamed()
     {
         Assert.Equal("r.csv:1: id: column appears twice in the header", Refused("id,v,ID\n1,2,3\n").Message);
+    }
+
+    [Fact]
+    public void BadValue_IsQuotedOnOneShortLine()
+    {
+        static void ReadTiers(CsvRows rows) { while (rows.Next()) rows.Choice<LegacyTier>("tier"); }
+        var e = Refused("id,tier\n1,\"Sel\r\nect\"\n", ReadTiers);
+        Assert.StartsWith("r.csv:2: tier: 'Sel\\r\\nect' is not one of: ", e.Message);
+        e = Refused("id,tier\n1," + new string('x', 5000) + "\n", ReadTiers);
+        Assert.StartsWith($"r.csv:2: tier: '{new string('x', 60)}… (5000 characters)' is not one of: ", e.Message);
+        Assert.True(e.Message.Length < 200, e.Message);
     }
 
     [Fact]

@@ -32,13 +32,17 @@ public sealed record ScenarioInput(ScenarioOptions Options, RuleBook Rules, List
             Run = o.Run with { Quarters = quarters ?? o.Run.Quarters, Seed = seed ?? o.Run.Seed },
             Population = o.Population with { Partners = partners ?? o.Population.Partners },
         };
-        foreach (var (keyPath, message) in ScenarioValidator.Validate(o))
+        var (keyPath, message) = ScenarioValidator.Validate(o).FirstOrDefault();
+        if (keyPath is not null)
         {
+            // Name the flag when a value came from the command line, else the scenario key.
             var flag = keyPath switch
             {
                 "population.partners" when partners is not null => "--partners",
                 "run.quarters" when quarters is not null => "--quarters",
-                "run.maxPartnerQuarters" when partners is not null || quarters is not null => "--partners x --quarters",
+                "run.maxPartnerQuarters" when partners is not null && quarters is not null => "--partners x --quarters",
+                "run.maxPartnerQuarters" when partners is not null => "--partners",
+                "run.maxPartnerQuarters" when quarters is not null => "--quarters",
                 _ => keyPath,
             };
             throw new BadInputException($"{flag}: {message}");

@@ -47,7 +47,10 @@ public sealed record PopulationOptions
     [Param(Provenance.Seed, "legacy tiers that form the fat middle ('the fat middle layer of its partner pyramid')")]
     public List<LegacyTier> FatMiddleTiers { get; init; } = [.. TierSet.DefaultFatMiddle.Tiers];
 
-    /// <summary>The fat middle as a set, for the engine and the generator to test membership without a list.</summary>
+    /// <summary>
+    /// The fat middle as a set, to test membership without a list search. Built from the list on each call, so a
+    /// per-partner caller takes it once (as the generator does) and keeps the set.
+    /// </summary>
     public TierSet FatMiddle => TierSet.Of(FatMiddleTiers);
 
     [Param(Provenance.Asm, "archetype mix in the fat middle (fatMiddleTiers)")]

@@ -41,8 +41,8 @@ public sealed record PopulationOptions
 
     /// <summary>
     /// The middle layers of the legacy pyramid (Gold is the top, Registered the base). Whoever decides who is in
-    /// the fat middle asks <see cref="FatMiddle"/>: the generator's archetype mix and distributor enrolment do; the
-    /// engine's quarter statistics still use the default (<see cref="Metrics.IsFatMiddle"/>) until they read it.
+    /// the fat middle asks <see cref="FatMiddle"/>: the generator's archetype mix, distributor enrolment, and the
+    /// reported fat-middle segments.
     /// </summary>
     [Param(Provenance.Seed, "legacy tiers that form the fat middle ('the fat middle layer of its partner pyramid')")]
     public List<LegacyTier> FatMiddleTiers { get; init; } = [.. TierSet.DefaultFatMiddle.Tiers];

@@ -65,6 +65,4 @@ public static class Metrics
     /// Whether a tier is in the rule book's default fat middle. A run's fat middle is
     /// <c>population.fatMiddleTiers</c> (<see cref="Options.PopulationOptions.FatMiddle"/>): this remains only for
     /// the engine's quarter statistics until they read the run's set, and goes then.
-    /// </summary>
-    public static bool IsFatMiddle(LegacyTier tier) => TierSet.DefaultFatMiddle.Contains(tier);
 }

@@ -21,7 +21,6 @@ public class FatMiddleTierTests
         Assert.False(fm.Contains(LegacyTier.Registered));
         Assert.False(fm.Contains(LegacyTier.Gold));
         Assert.Equal(fm, TierSet.DefaultFatMiddle);
-        Assert.All(Enum.GetValues<LegacyTier>(), t => Assert.Equal(fm.Contains(t), Metrics.IsFatMiddle(t)));
     }
 
     /// <summary>One generated partner per tier, under a fat-middle mix of all Waiting and an other mix of all Strategist,
@@ -67,5 +66,26 @@ public class FatMiddleTierTests
         Assert.Equal([LegacyTier.Registered, LegacyTier.Select], o.Population.FatMiddle.Tiers);
         var bad = Assert.Single(Assert.Throws<ScenarioException>(() => ScenarioLoader.LoadText("population:\n  fatMiddleTiers: [silver]\n", "s.yaml")).Errors);
         Assert.Equal("population.fatMiddleTiers[0]", bad.KeyPath);
+    }
+
+    [Fact]
+    public void TheReportedFatMiddle_IsTheTiersSet()
+    {
+        var options = new ScenarioOptions
+        {
+            Run = new RunOptions { Quarters = 3 },
+            Population = new PopulationOptions { Partners = 2000, FatMiddleTiers = [LegacyTier.Premier, LegacyTier.Gold] },
+        };
+        var rules = new RuleBook(options);
+        var generator = new PopulationGenerator(rules);
+        var result = EngineLoop.Run(rules, new GeneratedPartners(generator, generator.ComputeTierCuts()));
+        var report = new PartnerSim.Analytics.Reports.RunReport(rules, result, "inproc", 1, 0.9);
+        for (int q = 0; q < 3; q++)
+        {
+            var fm = report.Figure($"fatMiddle.partners@{q}");
+            Assert.Equal(report.Figure($"tiers.premier.partners@{q}") + report.Figure($"tiers.gold.partners@{q}"), fm);
+            Assert.True(fm > 0);
+            Assert.Equal(report.Figure($"tiers.premier.losing@{q}") + report.Figure($"tiers.gold.losing@{q}"), report.Figure($"fatMiddle.losing@{q}"));
+        }
     }
 }

@@ -248,6 +248,20 @@ public static class BenchCommand
         private string NewRunKey(string kind) => $"bench-{kind}/{Environment.ProcessId}/{++_runs}";
 
         /// <summary>Deactivates every grain (all idle between runs) and drops the run's cached context.</summary>
+        /// <summary>
+        /// Waits (at most 10 s) until the earlier runs' grains are gone: they deactivate in the background after
+        /// <see cref="Forget"/>, and memory they free during the measurement would be counted against the new partners.
+        /// </summary>
+        private async Task AwaitDeactivation()
+        {
+            var management = _grains.GetGrain<IManagementGrain>(0);
+            var waited = Stopwatch.StartNew();
+            // The management grain and a few system grains stay; the earlier partners number in the thousands.
+            while (await management.GetTotalActivationCount() > 64 && waited.Elapsed < TimeSpan.FromSeconds(10))
+                await Task.Delay(50);
+            Trace($"memory: waited {waited.Elapsed.TotalSeconds:F1} s for {await management.GetTotalActivationCount()} activations");
+        }
+
         private async Task Forget(string runKey)
         {
             _contexts.Forget(runKey);
@@ -310,6 +324,7 @@ public static class BenchCommand
         public async Task<double> HeapPerPartner(ScenarioOptions options)
         {
             string runKey = NewRunKey("memory");
+            await AwaitDeactivation();
             long before = 0, after = 0;
             await new QuarterDriver(_grains).Run(options, runKey, checkpointEvery: 0, progress: (phase, quarter, _) =>
             {

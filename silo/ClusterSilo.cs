@@ -37,8 +37,8 @@ public sealed record SiloHostOptions
 }
 
 /// <summary>
-/// A silo of a PostgreSQL-backed cluster: AdoNet clustering, partner storage (Orleans' binary serializer) and
-/// reminders in one database. Several processes (or hosts in one process) on the same database and cluster id
+/// A silo of a PostgreSQL-backed cluster: AdoNet clustering and partner storage (Orleans' binary serializer) in one
+/// database. Several processes (or hosts in one process) on the same database and cluster id
 /// form one cluster; a single one is the embedded variant whose state survives a restart. The Orleans schema is
 /// created on start, before Orleans starts; an unreachable database makes <c>StartAsync</c> throw a
 /// <see cref="DatabaseUnavailableException"/>.
@@ -84,13 +84,11 @@ public static class ClusterSilo
                     // Partner state as Orleans' binary serialization, not the provider's default JSON.
                     a.GrainStorageSerializer = sp.GetRequiredKeyedService<IGrainStorageSerializer>(GrainStorage.Partners);
                 }));
-                silo.UseAdoNetReminderService(a => { a.Invariant = Invariant; a.ConnectionString = cs; });
             }
             else
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: o.ServiceId, clusterId: o.ClusterId);
                 silo.AddMemoryGrainStorage(GrainStorage.Partners);
-                silo.UseInMemoryReminderService();
             }
             silo.AddPartnerSim();
             // Partners are touched once a quarter; never let a slow quarter collect them mid-run.

@@ -34,6 +34,12 @@ public sealed record SiloHostOptions
 
     /// <summary>Serve the Orleans Dashboard on this loopback port (0 = a free port); null = no dashboard.</summary>
     public int? DashboardPort { get; init; }
+
+    /// <summary>
+    /// The host is the process (the stand-alone silo): Ctrl+C and SIGTERM stop it gracefully. Otherwise it is embedded
+    /// in a command, which handles those signals itself (<see cref="EmbeddedHostLifetime"/>).
+    /// </summary>
+    public bool OwnsProcess { get; init; }
 }
 
 /// <summary>
@@ -52,6 +58,7 @@ public static class ClusterSilo
     {
         // The dashboard needs a web host; without it a plain generic host will do.
         IHostApplicationBuilder builder = o.DashboardPort is null ? Host.CreateApplicationBuilder() : WebApplication.CreateBuilder();
+        if (!o.OwnsProcess) builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Logging.ClearProviders();
         if (o.ConsoleLogLevel is { } level)
         {

@@ -26,6 +26,7 @@ public sealed class CommandStage
 
     public void Enter(RunPhase phase) => Enter(phase.Is switch
     {
+        RunPhase.Kind.Starting => "while starting Orleans",
         RunPhase.Kind.Creating => "while creating partners",
         RunPhase.Kind.Stepping => $"in {phase.Quarter} (quarter {phase.QuartersDone + 1} of {phase.Quarters})",
         _ => "while computing the digest",

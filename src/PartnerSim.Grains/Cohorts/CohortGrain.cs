@@ -67,7 +67,7 @@ public sealed class CohortGrain(
             Positions = recorded,
             Ids = Array.ConvertAll(recorded, position => partners[position - start].GetPrimaryKeyLong(out _)),
             Outcomes = Array.ConvertAll(recorded, position => outcomes[position - start]),
-        });
+        }, cancel);
         return stats;
     }
 

@@ -91,11 +91,11 @@ public static class BenchCommand
         void Report(string label) => progress?.Invoke(label, done++);
         int n = settings.Partners, q = settings.Quarters, warm = settings.WarmupPartners;
 
-        using var host = EmbeddedSilo.Build();
-        await host.StartAsync(cancel);
+        var host = EmbeddedSilo.Build();
         try
         {
-            var bench = new SiloBench(host.Services);
+            await host.StartAsync(cancel);
+            var bench = new SiloBench(host.Services, cancel);
             var engine = new List<EngineLoopFigures>();
             var engineDetail = new List<EngineLoopFigures>();
             var ping = new List<PingFigures>();
@@ -115,10 +115,10 @@ public static class BenchCommand
                 // The engine warms up at full size: at 20k partners its warm-ups ended before tiered compilation had
                 // recompiled the step (the first measured run then ran at half speed). A run is a fraction of a
                 // second, so each round takes EngineRuns of them into the median.
-                var e = Enumerable.Range(0, Settings.EngineRuns).Select(_ => Engine(Options(n, q))).ToList();
+                var e = Enumerable.Range(0, Settings.EngineRuns).Select(_ => Engine(Options(n, q), cancel)).ToList();
                 await Quiesce(cancel);
                 Report($"engine loop, detail all {of}");
-                var ed = Enumerable.Range(0, Settings.EngineRuns).Select(_ => Engine(Options(n, q), detail: true)).ToList();
+                var ed = Enumerable.Range(0, Settings.EngineRuns).Select(_ => Engine(Options(n, q), cancel, detail: true)).ToList();
                 await Quiesce(cancel);
                 Report($"orleans ping {of}");
                 var p = await bench.Ping(Options(size, q));
@@ -149,7 +149,8 @@ public static class BenchCommand
         }
         finally
         {
-            await host.StopAsync(CancellationToken.None);
+            if (cancel.IsCancellationRequested) await CancelledHost.Abandon(host, TimeSpan.FromSeconds(0.25));
+            else using (host) await host.StopAsync(CancellationToken.None);
         }
     }
 
@@ -187,7 +188,7 @@ public static class BenchCommand
     /// <paramref name="detail"/>, every partner's row goes to a detail file in the temp folder, as <c>run</c> writes it
     /// (the last quarter's row group is finished inside the measured time).
     /// </summary>
-    private static EngineLoopFigures Engine(ScenarioOptions options, bool detail = false)
+    private static EngineLoopFigures Engine(ScenarioOptions options, CancellationToken cancel, bool detail = false)
     {
         Collect();
         var clock = Stopwatch.StartNew();
@@ -196,16 +197,23 @@ public static class BenchCommand
         double firstDone = 0, lastDone = 0;
         string file = Path.Combine(Path.GetTempPath(), $"partnersim-bench-{Environment.ProcessId}.parquet");
         var rows = detail ? new PartnerQuarterFile(File.Create(file), rules, generator.Count, Enumerable.Range(0, generator.Count).ToArray()) : null;
-        var result = EngineLoop.Run(rules, new GeneratedPartners(generator, generator.ComputeTierCuts()), quarterDone: done =>
+        RunResult result;
+        try
         {
-            if (done == 0) firstDone = clock.Elapsed.TotalSeconds;
-            if (done == rules.Quarters - 1) rows?.Complete().GetAwaiter().GetResult();
-            lastDone = clock.Elapsed.TotalSeconds;
-        }, observer: rows);
-        if (rows is not null)
+            result = EngineLoop.Run(rules, new GeneratedPartners(generator, generator.ComputeTierCuts()), cancel: cancel, quarterDone: done =>
+            {
+                if (done == 0) firstDone = clock.Elapsed.TotalSeconds;
+                if (done == rules.Quarters - 1) rows?.Complete().GetAwaiter().GetResult();
+                lastDone = clock.Elapsed.TotalSeconds;
+            }, observer: rows);
+        }
+        finally
         {
-            rows.DisposeAsync().AsTask().GetAwaiter().GetResult();
-            File.Delete(file);
+            if (rows is not null)
+            {
+                rows.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                File.Delete(file);
+            }
         }
         double wall = clock.Elapsed.TotalSeconds;
         long n = result.Partners;
@@ -239,7 +247,7 @@ public static class BenchCommand
     }
 
     /// <summary>The grain measurements, on one silo; every run gets its own run key and is deactivated afterwards.</summary>
-    private sealed class SiloBench(IServiceProvider services)
+    private sealed class SiloBench(IServiceProvider services, CancellationToken cancel)
     {
         private readonly IGrainFactory _grains = services.GetRequiredService<IGrainFactory>();
         private readonly RunContextCache _contexts = services.GetRequiredService<RunContextCache>();
@@ -276,7 +284,7 @@ public static class BenchCommand
             await _grains.GetGrain<IRunGrain>(runKey).Define(new RunSetup { Options = options, Partners = n, Shape = new CohortShape() });
             var root = _grains.GetGrain<IPingCohortGrain>(0, runKey);
             var clock = Stopwatch.StartNew();
-            int activated = await root.Activate();
+            int activated = await root.Activate().WaitAsync(cancel);
             await SiloHeaps.Settle(_grains); // as the simulation's driver does after creation
             double activation = clock.Elapsed.TotalSeconds;
             if (activated != n) throw new InvalidOperationException($"ping tree activated {activated} grains, not {n}");
@@ -284,7 +292,7 @@ public static class BenchCommand
             var gc = GcWatch.Start();
             for (int quarter = 0; quarter < quarters; quarter++)
             {
-                int answered = await root.Ping(quarter);
+                int answered = await root.Ping(quarter).WaitAsync(cancel);
                 if (answered != n) throw new InvalidOperationException($"ping round {quarter}: {answered} answers, not {n}");
             }
             double rounds = clock.Elapsed.TotalSeconds;
@@ -301,7 +309,7 @@ public static class BenchCommand
             GcWatch gc = default;
             GcFigures? gcFigures = null;
             double partnerQuarters = (double)options.Population.Partners * options.Run.Quarters;
-            var result = await new QuarterDriver(_grains).Run(options, runKey, checkpointEvery: checkpointEvery,
+            var result = await new QuarterDriver(_grains).Run(options, runKey, checkpointEvery: checkpointEvery, cancel: cancel,
                 progress: (phase, quarter, _) =>
                 {
                     double now = clock.Elapsed.TotalSeconds;
@@ -326,7 +334,7 @@ public static class BenchCommand
             string runKey = NewRunKey("memory");
             await AwaitDeactivation();
             long before = 0, after = 0;
-            await new QuarterDriver(_grains).Run(options, runKey, checkpointEvery: 0, progress: (phase, quarter, _) =>
+            await new QuarterDriver(_grains).Run(options, runKey, checkpointEvery: 0, cancel: cancel, progress: (phase, quarter, _) =>
             {
                 if (phase == QuarterDriver.Phase.Creating) before = GC.GetTotalMemory(forceFullCollection: true);
                 else if (phase == QuarterDriver.Phase.Stepping && quarter == 0) after = GC.GetTotalMemory(forceFullCollection: true);

@@ -19,33 +19,34 @@ public sealed class CohortGrain(
     protected override ValueTask<IReadOnlyList<long>?> RecoverPartnerIds(RunContext run) =>
         record.RecordExists ? ValueTask.FromResult<IReadOnlyList<long>?>(record.State.PartnerIds) : base.RecoverPartnerIds(run);
 
-    public async Task<int> CreatePartners()
+    public async Task<int> CreatePartners(CancellationToken cancel)
     {
         var run = await Run();
-        if (!Node.IsLeaf) return (await ToChildren(c => c.CreatePartners())).Sum();
+        if (!Node.IsLeaf) return (await ToChildren(c => c.CreatePartners(cancel), cancel)).Sum();
         var partners = Partners ?? BindGeneratedPartners(run); // bound on activation already, as the run is generated
         await ToAll(partners, async p => { await p.Create(); return 0; });
         return partners.Length;
     }
 
-    public async Task LoadPartners(PartnerState[] states)
+    public async Task LoadPartners(PartnerState[] states, CancellationToken cancel)
     {
         await Run();
         if (!Node.IsLeaf) throw new InvalidOperationException("only leaf cohorts hold partners");
         var ids = Array.ConvertAll(states, s => s.Id);
         var partners = BindPartners(ids);
         await Task.WhenAll(partners.Select((p, i) => p.Load(states[i])));
+        cancel.ThrowIfCancellationRequested();
         record.State = new CohortRecord { PartnerIds = ids };
         await record.WriteStateAsync();
     }
 
-    public async Task<QuarterStats> Step(int quarter, IDetailSink? detail)
+    public async Task<QuarterStats> Step(int quarter, IDetailSink? detail, CancellationToken cancel)
     {
         var run = await Run();
         var stats = new QuarterStats(quarter);
         if (!Node.IsLeaf)
         {
-            foreach (var child in await ToChildren(c => c.Step(quarter, detail))) stats.Merge(child);
+            foreach (var child in await ToChildren(c => c.Step(quarter, detail, cancel), cancel)) stats.Merge(child);
             return stats;
         }
         var recorded = detail is null ? null : RecordedHere(run);
@@ -66,7 +67,7 @@ public sealed class CohortGrain(
             Positions = recorded,
             Ids = Array.ConvertAll(recorded, position => partners[position - start].GetPrimaryKeyLong(out _)),
             Outcomes = Array.ConvertAll(recorded, position => outcomes[position - start]),
-        });
+        }, cancel);
         return stats;
     }
 
@@ -81,10 +82,10 @@ public sealed class CohortGrain(
         return chosen[from..to];
     }
 
-    public async Task<byte[][]> BlockHashes()
+    public async Task<byte[][]> BlockHashes(CancellationToken cancel)
     {
         await Run();
-        if (!Node.IsLeaf) return (await ToChildren(c => c.BlockHashes())).SelectMany(h => h).ToArray();
+        if (!Node.IsLeaf) return (await ToChildren(c => c.BlockHashes(cancel), cancel)).SelectMany(h => h).ToArray();
         var states = await ToAll(BoundPartners, p => p.StateBytes());
         return states.Chunk(StateDigest.BlockSize).Select(StateDigest.BlockHashOfEncoded).ToArray();
     }

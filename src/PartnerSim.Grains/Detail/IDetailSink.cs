@@ -8,7 +8,10 @@ namespace PartnerSim.Grains.Detail;
 /// </summary>
 public interface IDetailSink : IGrainObserver
 {
-    Task Record(int quarter, DetailBatch batch);
+    /// <param name="cancel">The leaf's own: a cancelled run's leaf stops waiting at once. The writing process deletes the
+    /// observer when the run is cancelled, and a call to it then went unanswered until the 30 s response timeout, holding
+    /// up the silo's graceful stop.</param>
+    Task Record(int quarter, DetailBatch batch, CancellationToken cancel);
 }
 
 /// <summary>One leaf's recorded partners in one quarter: positions (ascending), ids and outcomes.</summary>

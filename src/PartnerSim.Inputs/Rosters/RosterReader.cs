@@ -19,10 +19,11 @@ public static class RosterReader
     /// <summary>Upper bound of headcounts and certificate counts: keeps every count sum inside an int.</summary>
     public const int MaxCount = 1_000_000;
 
-    /// <summary>Reads the roster; returns partners in ascending id order.</summary>
-    /// <param name="skipped">Bad rows passed over (only with <paramref name="skipBadRows"/>; else the first one throws).</param>
+    /// <summary>Reads the roster; returns partners in ascending id order. The first bad row throws.</summary>
     public static List<PartnerState> Read(CsvRows rows, RuleBook rules) => Read(rows, rules, false, []);
 
+    /// <summary>Reads the roster; returns partners in ascending id order.</summary>
+    /// <param name="skipped">Bad rows passed over (only with <paramref name="skipBadRows"/>; else the first one throws).</param>
     public static List<PartnerState> Read(CsvRows rows, RuleBook rules, bool skipBadRows, List<CsvInputException> skipped)
     {
         rows.Require(RosterColumns.Required);

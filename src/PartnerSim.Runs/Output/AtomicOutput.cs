@@ -18,6 +18,9 @@ public static class AtomicOutput
         var full = Path.GetFullPath(target);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temp = full + $".tmp-{Environment.ProcessId}";
+        // Also when the process exits first (a second Ctrl+C exits at once).
+        EventHandler removeTemp = (_, _) => File.Delete(temp);
+        AppDomain.CurrentDomain.ProcessExit += removeTemp;
         try
         {
             using (var stream = File.Create(temp)) write(stream);
@@ -27,6 +30,10 @@ public static class AtomicOutput
         {
             File.Delete(temp);
             throw;
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.ProcessExit -= removeTemp;
         }
     }
 }

@@ -10,18 +10,26 @@ public static class RunOutputs
     public static void Write(string target, RunReport report) => AtomicOutput.WriteDirectory(target, dir => WriteFiles(dir, report));
 
     /// <summary>Everything but the detail file, which the run itself streams into the directory.</summary>
-    public static void WriteFiles(string dir, RunReport report)
+    /// <param name="cancel">Checked before each file; the directory, left unfinished, is the caller's to delete.</param>
+    /// <param name="writing">Called with each file's name before it is written.</param>
+    public static void WriteFiles(string dir, RunReport report, CancellationToken cancel = default, Action<string>? writing = null)
     {
-        using (var f = File.Create(Path.Combine(dir, "summary.json"))) SummaryJson.Write(f, report);
-        WriteTable(dir, "quarters", QuarterSeries.Of(report));
-        WriteTable(dir, "segments", SegmentSeries.Of(report));
-        RunPlots.WriteRebates(report, Path.Combine(dir, "rebates.png"));
-        RunPlots.WritePviDistribution(report, Path.Combine(dir, "pvi.png"));
+        void Write(string name, Action<string> write)
+        {
+            writing?.Invoke(name);
+            cancel.ThrowIfCancellationRequested();
+            write(Path.Combine(dir, name));
+        }
+        Write("summary.json", path => { using var f = File.Create(path); SummaryJson.Write(f, report); });
+        WriteTable(Write, "quarters", QuarterSeries.Of(report));
+        WriteTable(Write, "segments", SegmentSeries.Of(report));
+        Write("rebates.png", path => RunPlots.WriteRebates(report, path));
+        Write("pvi.png", path => RunPlots.WritePviDistribution(report, path));
     }
 
-    private static void WriteTable(string dir, string name, Table table)
+    private static void WriteTable(Action<string, Action<string>> write, string name, Table table)
     {
-        using (var f = File.CreateText(Path.Combine(dir, name + ".csv"))) TableCsv.Write(f, table);
-        using (var f = File.Create(Path.Combine(dir, name + ".parquet"))) TableParquet.Write(f, table).GetAwaiter().GetResult();
+        write(name + ".csv", path => { using var f = File.CreateText(path); TableCsv.Write(f, table); });
+        write(name + ".parquet", path => { using var f = File.Create(path); TableParquet.Write(f, table).GetAwaiter().GetResult(); });
     }
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Orleans.Serialization.Cloning;
 using PartnerSim.Model.Figures;
 using PartnerSim.Model.Engine;
-using PartnerSim.Model.Figures;
 using PartnerSim.Model.Options;
 using PartnerSim.Model.Partners;
 using PartnerSim.Model.Population;

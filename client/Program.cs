@@ -20,6 +20,7 @@ namespace PartnerSim.Cli
             ScenariosCommand.Create(),
             RosterCommand.Create(),
             SweepCommand.Create(),
+            ExperimentCommand.Create(),
             BenchCommand.Create(),
         };
 

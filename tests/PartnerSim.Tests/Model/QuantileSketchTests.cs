@@ -1,5 +1,4 @@
 using PartnerSim.Model.Figures;
-using PartnerSim.Model.Figures;
 using PartnerSim.Model.Random;
 
 namespace PartnerSim.Tests.Model;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using PartnerSim.Analytics.Experiments;
 using PartnerSim.Cli.Output;
 using PartnerSim.Inputs;
@@ -51,6 +52,16 @@ public static class ExperimentCommand
                 Console.WriteLine($"{setup.Name}: {setup.Design.Method}, {setup.Points} points × {setup.Replicates} replicates = {setup.Runs} runs " +
                                   $"of {setup.Partners:N0} partners × {setup.Quarters} quarters");
             int done = 0;
+            // Ctrl-C (SIGINT) and SIGTERM stop the runs under way and keep the record; without these the runtime ends
+            // the process at once, which loses nothing recorded either but reports no exit code of its own.
+            using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+            void Stop(PosixSignalContext context)
+            {
+                context.Cancel = true;
+                interrupt.Cancel();
+            }
             try
             {
                 var outcome = await terminal.WithProgress("runs", setup.Runs, report =>
@@ -58,11 +69,11 @@ public static class ExperimentCommand
                     {
                         done = progress.Done;
                         report(Describe(progress), progress.Done);
-                    }, cancel));
+                    }, interrupt.Token));
                 if (!terminal.Quiet) Print(outcome, target);
                 return ExitCodes.Ok;
             }
-            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
             {
                 Console.Error.WriteLine($"interrupted: {done} of {setup.Runs} runs are recorded in {ProgressRecord.DirectoryFor(target)}; " +
                                         "the same command resumes");

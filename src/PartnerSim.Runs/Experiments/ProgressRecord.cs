@@ -10,7 +10,7 @@ namespace PartnerSim.Runs.Experiments;
 /// <summary>
 /// The durable record of an experiment under way, in <c>DIR.partial/</c> beside its output directory:
 /// <c>experiment.json</c> (the experiment's fingerprint) and <c>runs.jsonl</c>, one line per finished run, appended
-/// and flushed to disk as each run ends. A rerun of the same command reads it back and skips those runs. A line cut
+/// as each run ends. A rerun of the same command reads it back and skips those runs. A line cut
 /// short by a crash is dropped (its run is done again); a record of another experiment is refused, never mixed in.
 /// </summary>
 public sealed class ProgressRecord : IDisposable
@@ -59,7 +59,11 @@ public sealed class ProgressRecord : IDisposable
         return new ProgressRecord(dir, stream, finished);
     }
 
-    /// <summary>Appends a finished run and flushes it to disk before returning.</summary>
+    /// <summary>
+    /// Appends a finished run and hands it to the operating system before returning, so a killed process loses nothing
+    /// recorded. It is not forced to the disk (an fsync per run cost more than a small run): after a power cut the
+    /// last lines may be missing or garbled, and those runs are simply done again.
+    /// </summary>
     public void Append(ExperimentRun run)
     {
         var line = new JsonObject
@@ -74,7 +78,7 @@ public sealed class ProgressRecord : IDisposable
         lock (_lock)
         {
             _runs.Write(bytes);
-            _runs.Flush(flushToDisk: true);
+            _runs.Flush();
         }
     }
 

@@ -20,11 +20,21 @@ public static class ExperimentCommand
     /// <summary>The exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it.</summary>
     public const int Interrupted = 130;
 
+    /// <summary>
+    /// One run per core: a run stepping its partners on one core wastes less than one spread over all of them (the
+    /// measured throughput is in docs/performance.md). At most 4, so a large population is not held many times over.
+    /// </summary>
+    public static int DefaultParallel => Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     public static Command Create()
     {
         var file = new Argument<string>("experiment") { Description = "experiment YAML file (see scenarios/experiments/)" };
         var outDir = new Option<string?>("--out") { Description = "output directory (default out/experiments/<experiment name>); progress is kept in DIR.partial until done" };
-        var parallel = new Option<int>("--parallel") { Description = "runs at once, each holding its partners in memory", DefaultValueFactory = _ => 1 };
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = "runs at once, each holding its partners in memory (default: the cores, at most 4)",
+            DefaultValueFactory = _ => DefaultParallel,
+        };
         var partners = new Option<int?>("--partners") { Description = "population size at every design point (overrides the base scenario's)" };
         var sampleSize = new Option<int?>("--sample-size") { Description = "overrides the design's samples (values per range, points, base rows or trajectories)" };
         var engine = new Option<EngineKind>("--engine") { Description = "inproc (default: the plain parallel loop) or grains (Orleans; same digests)", DefaultValueFactory = _ => EngineKind.Inproc };

@@ -89,48 +89,14 @@ public static class ExperimentSummaryJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
-        w.WriteStartArray("swings");
-        foreach (var s in o.Swings)
-        {
-            w.WriteStartObject();
-            w.WriteString("factor", setup.Factors[s.Factor].Key);
-            Number(w, "lowMean", s.LowMean);
-            Number(w, "highMean", s.HighMean);
-            Number(w, "swing", s.Swing);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        ByFactor(w, "swings", setup, o.Swings, s => s.Factor,
+            ("lowMean", s => s.LowMean), ("highMean", s => s.HighMean), ("swing", s => s.Swing));
         if (o.Sobol is { } sobol)
-        {
-            w.WriteStartArray("sobol");
-            foreach (var s in sobol)
-            {
-                w.WriteStartObject();
-                w.WriteString("factor", setup.Factors[s.Factor].Key);
-                Number(w, "first", s.First);
-                Number(w, "firstLower", s.FirstInterval.Lower);
-                Number(w, "firstUpper", s.FirstInterval.Upper);
-                Number(w, "total", s.Total);
-                Number(w, "totalLower", s.TotalInterval.Lower);
-                Number(w, "totalUpper", s.TotalInterval.Upper);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
+            ByFactor(w, "sobol", setup, sobol, s => s.Factor,
+                ("first", s => s.First), ("firstLower", s => s.FirstInterval.Lower), ("firstUpper", s => s.FirstInterval.Upper),
+                ("total", s => s.Total), ("totalLower", s => s.TotalInterval.Lower), ("totalUpper", s => s.TotalInterval.Upper));
         if (o.Morris is { } morris)
-        {
-            w.WriteStartArray("morris");
-            foreach (var e in morris)
-            {
-                w.WriteStartObject();
-                w.WriteString("factor", setup.Factors[e.Factor].Key);
-                Number(w, "mu", e.Mu);
-                Number(w, "muStar", e.MuStar);
-                Number(w, "sigma", e.Sigma);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
+            ByFactor(w, "morris", setup, morris, e => e.Factor, ("mu", e => e.Mu), ("muStar", e => e.MuStar), ("sigma", e => e.Sigma));
         if (o.Advice is { } a)
         {
             w.WriteStartObject("replicateAdvice");
@@ -142,6 +108,21 @@ public static class ExperimentSummaryJson
             w.WriteEndObject();
         }
         w.WriteEndObject();
+    }
+
+    /// <summary>An array of one object per factor: its key and the given numbers.</summary>
+    private static void ByFactor<T>(Utf8JsonWriter w, string name, ExperimentSetup setup, IEnumerable<T> entries, Func<T, int> factorOf,
+        params (string Name, Func<T, double> Value)[] numbers)
+    {
+        w.WriteStartArray(name);
+        foreach (var entry in entries)
+        {
+            w.WriteStartObject();
+            w.WriteString("factor", setup.Factors[factorOf(entry)].Key);
+            foreach (var (field, value) in numbers) Number(w, field, value(entry));
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
     }
 
     /// <summary>A number rounded to 10 significant digits (the last bits of a mean are noise), or null when undefined.</summary>

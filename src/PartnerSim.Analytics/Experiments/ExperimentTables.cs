@@ -66,71 +66,39 @@ public static class ExperimentTables
     }
 
     /// <summary>Each factor's swing on each output (the tornado's bars).</summary>
-    public static Table Swings(ExperimentResults results)
-    {
-        var table = new Table();
-        var (output, factor) = (table.Text("output", "output name"), table.Text("factor", "scenario key"));
-        var low = table.Real("low_mean", "mean output where the factor is lowest (first level or bottom quarter of its range)");
-        var high = table.Real("high_mean", "mean output where the factor is highest (last level or top quarter of its range)");
-        var swing = table.Real("swing", "high_mean − low_mean");
-        foreach (var o in results.Outputs)
-            foreach (var s in o.Swings)
-            {
-                output.Add(o.Output.Name);
-                factor.Add(results.Setup.Factors[s.Factor].Key);
-                Add(low, s.LowMean);
-                Add(high, s.HighMean);
-                Add(swing, s.Swing);
-                table.EndRow();
-            }
-        return table;
-    }
+    public static Table Swings(ExperimentResults results) => ByFactor(results, o => o.Swings, s => s.Factor,
+        ("low_mean", "mean output where the factor is lowest (first level or bottom quarter of its range)", s => s.LowMean),
+        ("high_mean", "mean output where the factor is highest (last level or top quarter of its range)", s => s.HighMean),
+        ("swing", "high_mean − low_mean", s => s.Swing));
 
     /// <summary>First-order and total Sobol indices with their bootstrap intervals; null unless the design is sobol.</summary>
-    public static Table? Sobol(ExperimentResults results)
-    {
-        if (results.Setup.Design.Saltelli is null) return null;
-        var table = new Table();
-        var (output, factor) = (table.Text("output", "output name"), table.Text("factor", "scenario key"));
-        var first = table.Real("first", "first-order index: share of the output's variance the factor explains alone");
-        var firstLower = table.Real("first_lower", "95% bootstrap interval, lower end");
-        var firstUpper = table.Real("first_upper", "95% bootstrap interval, upper end");
-        var total = table.Real("total", "total index: share of the variance the factor takes part in, interactions included");
-        var totalLower = table.Real("total_lower", "95% bootstrap interval, lower end");
-        var totalUpper = table.Real("total_upper", "95% bootstrap interval, upper end");
-        foreach (var o in results.Outputs)
-            foreach (var s in o.Sobol ?? [])
-            {
-                output.Add(o.Output.Name);
-                factor.Add(results.Setup.Factors[s.Factor].Key);
-                Add(first, s.First);
-                Add(firstLower, s.FirstInterval.Lower);
-                Add(firstUpper, s.FirstInterval.Upper);
-                Add(total, s.Total);
-                Add(totalLower, s.TotalInterval.Lower);
-                Add(totalUpper, s.TotalInterval.Upper);
-                table.EndRow();
-            }
-        return table;
-    }
+    public static Table? Sobol(ExperimentResults results) => results.Setup.Design.Saltelli is null ? null : ByFactor(results, o => o.Sobol, s => s.Factor,
+        ("first", "first-order index: share of the output's variance the factor explains alone", s => s.First),
+        ("first_lower", "95% bootstrap interval, lower end", s => s.FirstInterval.Lower),
+        ("first_upper", "95% bootstrap interval, upper end", s => s.FirstInterval.Upper),
+        ("total", "total index: share of the variance the factor takes part in, interactions included", s => s.Total),
+        ("total_lower", "95% bootstrap interval, lower end", s => s.TotalInterval.Lower),
+        ("total_upper", "95% bootstrap interval, upper end", s => s.TotalInterval.Upper));
 
     /// <summary>Morris μ, μ* and σ of each factor's elementary effects; null unless the design is morris.</summary>
-    public static Table? Morris(ExperimentResults results)
+    public static Table? Morris(ExperimentResults results) => results.Setup.Design.Morris is null ? null : ByFactor(results, o => o.Morris, e => e.Factor,
+        ("mu", "mean elementary effect (output per unit of the factor's coordinate)", e => e.Mu),
+        ("mu_star", "mean absolute elementary effect: the factor's importance", e => e.MuStar),
+        ("sigma", "standard deviation of the elementary effects: curvature and interactions", e => e.Sigma));
+
+    /// <summary>One row per output and factor: the output's name, the factor's key and the given numbers (empty where undefined).</summary>
+    private static Table ByFactor<T>(ExperimentResults results, Func<OutputResults, IReadOnlyList<T>?> entries, Func<T, int> factorOf,
+        params (string Name, string Description, Func<T, double> Value)[] numbers)
     {
-        if (results.Setup.Design.Morris is null) return null;
         var table = new Table();
         var (output, factor) = (table.Text("output", "output name"), table.Text("factor", "scenario key"));
-        var mu = table.Real("mu", "mean elementary effect (output per unit of the factor's coordinate)");
-        var muStar = table.Real("mu_star", "mean absolute elementary effect: the factor's importance");
-        var sigma = table.Real("sigma", "standard deviation of the elementary effects: curvature and interactions");
+        var columns = numbers.Select(n => (Column: table.Real(n.Name, n.Description), n.Value)).ToList();
         foreach (var o in results.Outputs)
-            foreach (var e in o.Morris ?? [])
+            foreach (var entry in entries(o) ?? [])
             {
                 output.Add(o.Output.Name);
-                factor.Add(results.Setup.Factors[e.Factor].Key);
-                Add(mu, e.Mu);
-                Add(muStar, e.MuStar);
-                Add(sigma, e.Sigma);
+                factor.Add(results.Setup.Factors[factorOf(entry)].Key);
+                foreach (var (column, value) in columns) column.Add(Finite(value(entry)));
                 table.EndRow();
             }
         return table;
@@ -177,5 +145,4 @@ public static class ExperimentTables
 
     private static double? Finite(double v) => double.IsFinite(v) ? v : null;
 
-    private static void Add(TableColumn<double?> column, double value) => column.Add(Finite(value));
 }

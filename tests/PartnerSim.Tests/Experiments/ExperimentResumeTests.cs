@@ -65,6 +65,14 @@ public sealed class ExperimentResumeTests(UninterruptedExperiment reference) : I
 
     public void Dispose() => _tmp.Dispose();
 
+    /// <summary>Runs the experiment in this process and cancels it once <paramref name="runs"/> runs are recorded.</summary>
+    private async Task StopAfter(string outDir, int runs)
+    {
+        using var cancel = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Experiment.Run(reference.Plan(), outDir,
+            UninterruptedExperiment.Inproc, parallel: 1, p => { if (p.Done >= runs) cancel.Cancel(); }, cancel.Token));
+    }
+
     private static string[] RecordedLines(string outDir) =>
         File.ReadAllLines(Path.Combine(ProgressRecord.DirectoryFor(outDir), "runs.jsonl"));
 
@@ -72,9 +80,7 @@ public sealed class ExperimentResumeTests(UninterruptedExperiment reference) : I
     public async Task CancelledAfterFiveRuns_ThenResumed_WritesTheUninterruptedFiles_WithoutRedoingRuns()
     {
         var outDir = _tmp.File("out");
-        using var cancel = new CancellationTokenSource();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Experiment.Run(reference.Plan(), outDir,
-            UninterruptedExperiment.Inproc, parallel: 1, p => { if (p.Done >= 5) cancel.Cancel(); }, cancel.Token));
+        await StopAfter(outDir, 5);
         Assert.False(Directory.Exists(outDir));
         Assert.Equal(5, RecordedLines(outDir).Length);
 
@@ -101,9 +107,8 @@ public sealed class ExperimentResumeTests(UninterruptedExperiment reference) : I
     public async Task KilledProcess_ThenTheSameCommand_WritesTheUninterruptedFiles()
     {
         var outDir = _tmp.File("killed");
-        using (var child = Child.Start(reference.File, outDir))
+        using (var child = await Child.StartAndWait(reference.File, outDir, 3))
         {
-            await Child.WaitForRecordedRuns(child, outDir, 3);
             child.Process.Kill(); // SIGKILL: no handler runs, whatever was being written stays as it was
             await child.Process.WaitForExitAsync();
         }
@@ -122,9 +127,8 @@ public sealed class ExperimentResumeTests(UninterruptedExperiment reference) : I
     public async Task CtrlC_StopsWithinSeconds_ExitCode130_AndTheRecordResumes()
     {
         var outDir = _tmp.File("interrupted");
-        using (var child = Child.Start(reference.File, outDir))
+        using (var child = await Child.StartAndWait(reference.File, outDir, 2))
         {
-            await Child.WaitForRecordedRuns(child, outDir, 2);
             using (var kill = Process.Start("kill", ["-INT", child.Process.Id.ToString()])) await kill.WaitForExitAsync();
             var clock = Stopwatch.StartNew();
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
@@ -144,9 +148,7 @@ public sealed class ExperimentResumeTests(UninterruptedExperiment reference) : I
     public async Task AnotherExperimentOnTheSameRecord_IsRefused_AndTheRecordKept()
     {
         var outDir = _tmp.File("changed");
-        using var cancel = new CancellationTokenSource();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Experiment.Run(reference.Plan(), outDir,
-            UninterruptedExperiment.Inproc, parallel: 1, p => { if (p.Done >= 2) cancel.Cancel(); }, cancel.Token));
+        await StopAfter(outDir, 2);
 
         // The same file on more partners is another experiment.
         var r = await CliRunner.Run("experiment", reference.File, "--partners", "1000", "--quiet", "--out", outDir);
@@ -170,7 +172,31 @@ public sealed class ExperimentResumeTests(UninterruptedExperiment reference) : I
     /// <summary>The partnersim CLI in a process of its own, running the experiment quietly.</summary>
     private sealed record Child(Process Process, Task<string> Err) : IDisposable
     {
-        public static Child Start(string file, string outDir)
+        /// <summary>Starts the child and returns once it has recorded at least <paramref name="runs"/> runs; fails if it ends first.</summary>
+        public static async Task<Child> StartAndWait(string file, string outDir, int runs)
+        {
+            var child = Start(file, outDir);
+            var record = Path.Combine(ProgressRecord.DirectoryFor(outDir), "runs.jsonl");
+            var clock = Stopwatch.StartNew();
+            try
+            {
+                while (!(File.Exists(record) && Lines(record) >= runs))
+                {
+                    if (child.Process.HasExited)
+                        Assert.Fail($"the child ended (exit {child.Process.ExitCode}) before recording {runs} runs: {await child.Err}");
+                    Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "no runs recorded within 60 s");
+                    await Task.Delay(20);
+                }
+                return child;
+            }
+            catch
+            {
+                child.Dispose();
+                throw;
+            }
+        }
+
+        private static Child Start(string file, string outDir)
         {
             var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h && File.Exists(h) ? h : "dotnet";
             var psi = new ProcessStartInfo(host) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -180,19 +206,6 @@ public sealed class ExperimentResumeTests(UninterruptedExperiment reference) : I
             var process = Process.Start(psi)!;
             _ = process.StandardOutput.ReadToEndAsync();
             return new Child(process, process.StandardError.ReadToEndAsync());
-        }
-
-        /// <summary>Waits until the child has recorded at least <paramref name="runs"/> runs; fails if it ends first.</summary>
-        public static async Task WaitForRecordedRuns(Child child, string outDir, int runs)
-        {
-            var record = Path.Combine(ProgressRecord.DirectoryFor(outDir), "runs.jsonl");
-            var clock = Stopwatch.StartNew();
-            while (!(File.Exists(record) && Lines(record) >= runs))
-            {
-                Assert.False(child.Process.HasExited, $"the child ended (exit {(child.Process.HasExited ? child.Process.ExitCode : 0)}) before recording {runs} runs: {(child.Process.HasExited ? await child.Err : "")}");
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "no runs recorded within 60 s");
-                await Task.Delay(20);
-            }
         }
 
         private static int Lines(string path)

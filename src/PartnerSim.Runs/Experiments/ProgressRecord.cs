@@ -15,12 +15,12 @@ namespace PartnerSim.Runs.Experiments;
 /// </summary>
 public sealed class ProgressRecord : IDisposable
 {
-    private const string ExperimentFile = "experiment.json", RunsFile = "runs.jsonl";
-    private readonly FileStream _runs;
-    private readonly Lock _lock = new();
+    private const string ExperimentFile = "experiment.json", RunsFile = "runs.jsonl", LockFile = "lock";
+    private readonly FileStream _runs, _lock;
+    private readonly Lock _appending = new();
 
-    private ProgressRecord(string directory, FileStream runs, IReadOnlyList<ExperimentRun> finished) =>
-        (Directory, _runs, Finished) = (directory, runs, finished);
+    private ProgressRecord(string directory, FileStream runs, FileStream held, IReadOnlyList<ExperimentRun> finished) =>
+        (Directory, _runs, _lock, Finished) = (directory, runs, held, finished);
 
     /// <summary>The record's directory, <c>DIR.partial</c>.</summary>
     public string Directory { get; }
@@ -52,11 +52,18 @@ public sealed class ProgressRecord : IDisposable
             File.WriteAllText(experimentPath + ".tmp", text + "\n");
             File.Move(experimentPath + ".tmp", experimentPath, overwrite: true);
         }
+        // One process at a time: the lock file is held open exclusively (the runs file stays readable to others).
+        FileStream held;
+        try { held = new FileStream(Path.Combine(dir, LockFile), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+        catch (IOException)
+        {
+            throw new BadInputException($"{dir}: another process is running this experiment; wait for it, or stop it and run the command again");
+        }
         var stream = new FileStream(runsPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
         var finished = ReadRuns(stream, setup, out long validLength);
         stream.SetLength(validLength); // a line cut short by a crash goes; appends continue after the last whole line
         stream.Seek(validLength, SeekOrigin.Begin);
-        return new ProgressRecord(dir, stream, finished);
+        return new ProgressRecord(dir, stream, held, finished);
     }
 
     /// <summary>
@@ -75,7 +82,7 @@ public sealed class ProgressRecord : IDisposable
             ["outputs"] = new JsonArray(run.Outputs.Select(v => v is { } d ? JsonValue.Create(d) : null).ToArray<JsonNode?>()),
         }.ToJsonString() + "\n";
         var bytes = Encoding.UTF8.GetBytes(line);
-        lock (_lock)
+        lock (_appending)
         {
             _runs.Write(bytes);
             _runs.Flush();
@@ -85,11 +92,15 @@ public sealed class ProgressRecord : IDisposable
     /// <summary>Removes the record, once the experiment's outputs are in place.</summary>
     public void Delete()
     {
-        _runs.Dispose();
+        Dispose();
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 
-    public void Dispose() => _runs.Dispose();
+    public void Dispose()
+    {
+        _runs.Dispose();
+        _lock.Dispose();
+    }
 
     private static string? ReadFingerprint(string path)
     {

@@ -71,6 +71,16 @@ public sealed class ExperimentDesignWiringTests : IDisposable
     }
 
     [Fact]
+    public async Task OnTheGrains_TheRowsAreTheInProcessEnginesRows()
+    {
+        var file = Write("engines.yaml", "grid", "  rules.partnerThreshold: [4, 6]");
+        var (inproc, grains) = (_tmp.File("inproc"), _tmp.File("grains"));
+        await Experiment.Run(ExperimentPlan.Load(file, 200), inproc, new RunSettings { Engine = EngineKind.Inproc }, parallel: 1);
+        await Experiment.Run(ExperimentPlan.Load(file, 200), grains, new RunSettings { Engine = EngineKind.Grains }, parallel: 2);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(inproc, "experiment.parquet")), File.ReadAllBytes(Path.Combine(grains, "experiment.parquet")));
+    }
+
+    [Fact]
     public async Task Sobol_RowsAreTheSaltelliPoints_AndAFactorTheModelNeverReadsHasIndicesOfZero()
     {
         var file = Write("sobol.yaml", "{ method: sobol, samples: 6 }",

@@ -161,6 +161,15 @@ public sealed class ExperimentResumeTests(UninterruptedExperiment reference) : I
     }
 
     [Fact]
+    public void ASecondProcessOnTheSameRecord_IsRefused()
+    {
+        var outDir = _tmp.File("twice");
+        using var first = ProgressRecord.Open(outDir, reference.Plan().Setup);
+        var e = Assert.Throws<BadInputException>(() => ProgressRecord.Open(outDir, reference.Plan().Setup));
+        Assert.Contains("another process is running this experiment", e.Message);
+    }
+
+    [Fact]
     public async Task FinishedExperiment_IsNotRunAgain()
     {
         var stamp = File.GetLastWriteTimeUtc(Path.Combine(reference.Reference, "experiment.parquet"));

@@ -34,8 +34,7 @@ public static class RosterCommand
             AtomicOutput.WriteFile(p.GetValue(outFile)!, stream =>
             {
                 using var w = new StreamWriter(stream);
-                RosterWriter.WriteHeader(w);
-                for (int i = 0; i < source.Count; i++) RosterWriter.WriteRow(w, source.Create(i, rng));
+                RosterWriter.Write(w, Enumerable.Range(0, source.Count).Select(i => source.Create(i, rng)));
             });
             return Task.FromResult(ExitCodes.Ok);
         });

@@ -2,6 +2,8 @@ using System.CommandLine;
 using PartnerSim.Analytics.Reports;
 using PartnerSim.Cli.Output;
 using PartnerSim.Grains.Runs;
+using PartnerSim.Inputs;
+using PartnerSim.Model.Engine;
 using PartnerSim.Runs;
 using PartnerSim.Runs.Output;
 using PartnerSim.Silo;
@@ -28,11 +30,15 @@ public static class RunCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "print nothing but errors" };
         var json = new Option<bool>("--json") { Description = "print summary.json to standard output instead of tables" };
         var skipBadRows = new Option<bool>("--skip-bad-rows") { Description = "pass over bad roster rows with a counted warning instead of failing" };
+        var detail = new Option<string?>("--detail")
+        {
+            Description = $"partners recorded in partner-quarters.parquet: all, none or sample:N (default: all up to {DetailSelection.AllUpTo:N0} partners, none above)",
+        };
 
         var command = new Command("run", "Run a scenario; write summary.json, quarters.csv and charts")
         {
             scenario, partners, quarters, seed, outDir, engine, leafSize, fanOut, checkpoint, postgres, connect, clusterId,
-            quiet, json, skipBadRows,
+            quiet, json, skipBadRows, detail,
         };
         command.SetAction(async (p, cancel) =>
         {
@@ -47,13 +53,18 @@ public static class RunCommand
                 Postgres = p.GetValue(postgres),
                 Connect = p.GetValue(connect),
                 ClusterId = p.GetValue(clusterId)!,
+                Detail = p.GetValue(detail) is { } d
+                    ? DetailSelection.Parse(d) ?? throw new BadInputException($"--detail {d}: expected all, none or sample:N")
+                    : null,
             }.Validated();
             var terminal = new Terminal(p.GetValue(quiet), p.GetValue(json));
             var target = p.GetValue(outDir) ?? Path.Combine("out", input.Options.Run.Name);
 
+            using var output = OutputDirectory.Begin(target);
             var report = await terminal.WithProgress("creating partners", input.Rules.Quarters,
-                progress => Runner.Run(input, settings, progress, cancel));
-            RunOutputs.Write(target, report);
+                progress => Runner.Run(input, settings, progress, cancel, output));
+            RunOutputs.WriteFiles(output.Path, report);
+            output.Commit();
             if (terminal.Json)
             {
                 using var stdout = Console.OpenStandardOutput();

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using PartnerSim.Analytics.Detail;
 using PartnerSim.Analytics.Reports;
 using PartnerSim.Grains.Driver;
 using PartnerSim.Model.Engine;
+using PartnerSim.Runs.Output;
 
 namespace PartnerSim.Runs;
 
@@ -13,21 +15,37 @@ public static class Runner
     private static int s_runs;
 
     /// <param name="progress">Called with a phase description and the quarters done so far.</param>
+    /// <param name="output">The output directory being written, where the detail file streams; null writes no detail.</param>
     public static async Task<RunReport> Run(ScenarioInput input, RunSettings settings,
-        Action<string, int>? progress = null, CancellationToken cancel = default)
+        Action<string, int>? progress = null, CancellationToken cancel = default, OutputDirectory? output = null)
     {
         settings = settings.Validated();
         progress ??= (_, _) => { };
+        int partners = input.Roster?.Count ?? input.Options.Population.Partners;
+        var selection = settings.Detail ?? DetailSelection.DefaultFor(partners);
+        int[]? positions = output is null || selection.Mode == DetailMode.None ? null
+            : selection.Positions(input.Roster?.Select(p => p.Id).ToArray() ?? Generated(partners), input.Options.Run.Seed);
         var clock = Stopwatch.StartNew();
+        await using var detail = positions is null ? null
+            : new PartnerQuarterFile(File.Create(output!.File(PartnerQuarterFile.FileName)), input.Rules, partners, positions);
         var result = settings.Engine == EngineKind.Inproc
             ? await Task.Run(() => EngineLoop.Run(input.Rules, input.Source,
-                quarterDone: q => progress($"quarter {input.Rules.QuarterAt(q)}", q + 1), cancel: cancel), cancel)
-            : await RunOnGrains(settings, input, progress);
+                quarterDone: q => progress($"quarter {input.Rules.QuarterAt(q)}", q + 1), cancel: cancel, observer: detail), cancel)
+            : await RunOnGrains(settings, input, progress, detail, selection.Mode == DetailMode.Sample ? positions : null);
+        if (detail is not null) await detail.Complete();
         return new RunReport(input.Rules, result, settings.Engine.ToString().ToLowerInvariant(),
-            clock.Elapsed.TotalSeconds, input.TopBookingsShare);
+            clock.Elapsed.TotalSeconds, input.TopBookingsShare)
+        {
+            Detail = output is null ? null
+                : new DetailRecord(positions is null ? DetailSelection.None : selection, settings.Detail is null,
+                    positions?.Length ?? 0, (long)(positions?.Length ?? 0) * input.Rules.Quarters),
+        };
     }
 
-    private static async Task<RunResult> RunOnGrains(RunSettings settings, ScenarioInput input, Action<string, int> progress)
+    private static long[] Generated(int partners) => Enumerable.Range(1, partners).Select(i => (long)i).ToArray();
+
+    private static async Task<RunResult> RunOnGrains(RunSettings settings, ScenarioInput input, Action<string, int> progress,
+        IOutcomeObserver? detail, int[]? detailPositions)
     {
         var grainHost = settings.Host;
         int checkpointEvery = settings.CheckpointEvery ?? (grainHost.Durable ? 1 : 0);
@@ -43,7 +61,7 @@ public static class Runner
                     QuarterDriver.Phase.Creating => "creating partners",
                     QuarterDriver.Phase.Stepping => $"quarter {input.Rules.QuarterAt(q)}",
                     _ => "digest",
-                }, q));
+                }, q), detail, detailPositions);
         }
         finally
         {

@@ -21,11 +21,12 @@ public sealed class QuarterTable
         Views = SegmentView.Named(isFatMiddle);
         var segment = FigureColumns.Segment(set);
         var viewColumns = Views.Select(v => (View: v, Columns: segment.Select(c => c.From<QuarterStats>($"{v.Name}.{c.Name}", s => s.View(v))).ToList())).ToList();
-        Columns = [.. FigureColumns.Population(set), .. viewColumns.SelectMany(v => v.Columns)];
-        TableColumns = [.. FigureColumns.Population(set), .. viewColumns.Where(v => !v.View.Name.Contains('.')).SelectMany(v => v.Columns)];
+        var population = FigureColumns.Population(set).Concat(Inequality.Measured.Select(i => i.GiniColumn)).ToList();
+        Columns = [.. population, .. viewColumns.SelectMany(v => v.Columns)];
+        TableColumns = [.. population, .. viewColumns.Where(v => !v.View.Name.Contains('.')).SelectMany(v => v.Columns)];
     }
 
-    public static QuarterTable For(RuleBook rules) => new(QuarterFigures.Set, Metrics.IsFatMiddle);
+    public static QuarterTable For(RuleBook rules) => new(QuarterFigures.Set, rules.Options.Population.FatMiddle.Contains);
 
     public FigureColumn<QuarterStats>? Find(string name) => Columns.FirstOrDefault(c => c.Name == name);
 }

@@ -36,10 +36,21 @@ public static class SummaryJson
         w.WriteNumber("digest", Math.Round(report.Result.Timings.DigestSeconds, 3));
         w.WriteEndObject();
         w.WriteString("digest", report.Result.Digest);
+        if (report.Detail is { } detail)
+        {
+            w.WriteStartObject("detail");
+            w.WriteString("selection", detail.Selection.ToString());
+            w.WriteBoolean("byDefault", detail.ByDefault);
+            w.WriteNumber("partners", detail.Partners);
+            w.WriteNumber("rows", detail.Rows);
+            w.WriteString("file", detail.File);
+            w.WriteEndObject();
+        }
         w.WriteStartObject("headline");
         foreach (var h in report.Headline) WriteValue(w, h.Figure.Name, h.Value);
         w.WriteEndObject();
         WriteCalibration(w, report.Calibration);
+        WriteAnalyses(w, report);
         WriteAssumptions(w, o);
         WriteDefinitions(w, report);
         w.WriteStartArray("perQuarter");
@@ -70,6 +81,44 @@ public static class SummaryJson
         w.WriteEndObject();
     }
 
+    private static void WriteAnalyses(Utf8JsonWriter w, RunReport r)
+    {
+        w.WriteStartObject("analyses");
+        foreach (var segment in new[] { "fatMiddle", "unmanagedFatMiddle" })
+        {
+            var closing = ShortfallClosing.Of(r, segment);
+            w.WriteStartObject(segment + "ShortfallCloses");
+            w.WriteString("closesIn", closing.ClosesIn);
+            w.WriteString("reopensIn", closing.ReopensIn);
+            w.WriteString("definition", ShortfallClosing.Definition);
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+
+    private static void WriteInequality(Utf8JsonWriter w, QuarterStats q)
+    {
+        w.WriteStartObject("inequality");
+        foreach (var measure in Inequality.Measured)
+        {
+            w.WriteStartObject(measure.Name);
+            var curve = measure.Curve(q);
+            WriteValue(w, "gini", curve is null ? null : FigureUnit.Ratio.Written(curve.Gini));
+            w.WriteStartArray("lorenz");
+            if (curve is not null)
+                foreach (var p in Inequality.Resampled(curve))
+                {
+                    w.WriteStartArray();
+                    w.WriteNumberValue(Math.Round(p.PopulationShare, 4));
+                    w.WriteNumberValue(Math.Round(p.ValueShare, 6));
+                    w.WriteEndArray();
+                }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndObject();
+    }
+
     private static void WriteAssumptions(Utf8JsonWriter w, ScenarioOptions o)
     {
         w.WriteStartArray("assumptions");
@@ -78,7 +127,7 @@ public static class SummaryJson
             w.WriteStartObject();
             w.WriteString("name", a.Name);
             w.WriteString("value", a.Value);
-            w.WriteString("tag", a.Tag.ToString().ToLowerInvariant());
+            w.WriteString("tag", a.Tag);
             w.WriteString("description", a.Description);
             w.WriteEndObject();
         }
@@ -129,6 +178,7 @@ public static class SummaryJson
         w.WriteString("regime", r.Regime(q.Quarter));
         w.WriteBoolean("grace", r.Rules.InGrace(q.Quarter));
         foreach (var f in q.Set.Population) WritePopulation(w, f, q);
+        WriteInequality(w, q);
         var segment = FigureColumns.Segment(q.Set);
         string? group = null;
         foreach (var view in r.Table.Views)

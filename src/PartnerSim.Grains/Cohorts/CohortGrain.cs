@@ -1,3 +1,4 @@
+using PartnerSim.Grains.Detail;
 using PartnerSim.Grains.Partners;
 using PartnerSim.Grains.Runs;
 using PartnerSim.Model.Figures;
@@ -38,15 +39,46 @@ public sealed class CohortGrain(
         await record.WriteStateAsync();
     }
 
-    public async Task<QuarterStats> Step(int quarter)
+    public async Task<QuarterStats> Step(int quarter, IDetailSink? detail)
     {
-        await Run();
+        var run = await Run();
         var stats = new QuarterStats(quarter);
-        if (Node.IsLeaf)
+        if (!Node.IsLeaf)
+        {
+            foreach (var child in await ToChildren(c => c.Step(quarter, detail))) stats.Merge(child);
+            return stats;
+        }
+        var recorded = detail is null ? null : RecordedHere(run);
+        if (recorded is null || recorded.Length == 0)
+        {
             await ToAll(BoundPartners, p => p.Step(quarter), outcome => stats.Add(outcome));
-        else
-            foreach (var child in await ToChildren(c => c.Step(quarter))) stats.Merge(child);
+            return stats;
+        }
+        // The leaf keeps its recorded partners' outcomes and sends them in one batch before answering, so the quarter
+        // is complete in the detail file when the root's answer arrives.
+        var (start, _) = run.Layout.Positions(Node);
+        var partners = BoundPartners;
+        var outcomes = new PartnerOutcome[partners.Length];
+        int i = 0;
+        await ToAll(partners, p => p.Step(quarter), outcome => { stats.Add(outcome); outcomes[i++] = outcome; });
+        await detail!.Record(quarter, new DetailBatch
+        {
+            Positions = recorded,
+            Ids = Array.ConvertAll(recorded, position => partners[position - start].GetPrimaryKeyLong(out _)),
+            Outcomes = Array.ConvertAll(recorded, position => outcomes[position - start]),
+        });
         return stats;
+    }
+
+    /// <summary>The positions of this leaf's partners that the run records (all, or those of a sample).</summary>
+    private int[] RecordedHere(RunContext run)
+    {
+        var (start, end) = run.Layout.Positions(Node);
+        if (run.Setup.DetailPositions is not { } chosen) return Enumerable.Range(start, end - start).ToArray();
+        int from = Array.BinarySearch(chosen, start), to = Array.BinarySearch(chosen, end);
+        from = from < 0 ? ~from : from;
+        to = to < 0 ? ~to : to;
+        return chosen[from..to];
     }
 
     public async Task<byte[][]> BlockHashes()

@@ -1,3 +1,4 @@
+using PartnerSim.Grains.Detail;
 using PartnerSim.Model.Figures;
 using PartnerSim.Model.Engine;
 using PartnerSim.Model.Partners;
@@ -17,7 +18,9 @@ public interface ICohortGrain : IGrainWithIntegerCompoundKey
     /// <summary>Leaf only: loads the given partners (a roster slice, ascending id).</summary>
     Task LoadPartners(PartnerState[] partners);
 
-    Task<QuarterStats> Step(int quarter);
+    /// <summary>Steps every partner below through the quarter and reduces their outcomes.</summary>
+    /// <param name="detail">Where leaves send their recorded partners' outcomes; null when the run keeps no detail.</param>
+    Task<QuarterStats> Step(int quarter, IDetailSink? detail);
 
     /// <summary>SHA-256 of each digest block below this node, in id order.</summary>
     Task<byte[][]> BlockHashes();

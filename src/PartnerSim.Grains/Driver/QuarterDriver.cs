@@ -1,4 +1,5 @@
 using PartnerSim.Grains.Cohorts;
+using PartnerSim.Grains.Detail;
 using PartnerSim.Grains.Runs;
 using PartnerSim.Model.Figures;
 using PartnerSim.Model.Engine;
@@ -19,8 +20,11 @@ public sealed class QuarterDriver(IGrainFactory grains)
 
     /// <param name="runKey">Names this run's grains; any unique string (it never enters the results).</param>
     /// <param name="roster">Partners given up front, ascending id; null to generate them.</param>
+    /// <param name="detail">Records the partners' outcomes (the detail file); null keeps none.</param>
+    /// <param name="detailPositions">The positions <paramref name="detail"/> records, ascending; null for every partner.</param>
     public async Task<RunResult> Run(ScenarioOptions options, string runKey, IReadOnlyList<PartnerState>? roster = null,
-        CohortShape? shape = null, int checkpointEvery = 1, Action<Phase, int, int>? progress = null)
+        CohortShape? shape = null, int checkpointEvery = 1, Action<Phase, int, int>? progress = null,
+        IOutcomeObserver? detail = null, int[]? detailPositions = null)
     {
         var rules = new RuleBook(options);
         int partners = roster?.Count ?? options.Population.Partners;
@@ -31,6 +35,7 @@ public sealed class QuarterDriver(IGrainFactory grains)
             Cuts = roster is null ? new PopulationGenerator(rules).ComputeTierCuts() : null,
             Shape = shape ?? new CohortShape(),
             CheckpointEvery = checkpointEvery,
+            DetailPositions = detail is null ? null : detailPositions,
         };
         await grains.GetGrain<IRunGrain>(runKey).Define(setup);
         var layout = new CohortLayout(partners, setup.Shape);
@@ -51,10 +56,22 @@ public sealed class QuarterDriver(IGrainFactory grains)
 
         double created = clock.Elapsed.TotalSeconds;
         var perQuarter = new List<QuarterStats>(rules.Quarters);
-        for (int q = 0; q < rules.Quarters; q++)
+        // The detail sink is an observer object on this process; Orleans holds it weakly, so it is kept here until the end.
+        var sink = detail is null ? null : new DetailSink(detail);
+        var sinkReference = sink is null ? null : grains.CreateObjectReference<IDetailSink>(sink);
+        try
         {
-            progress?.Invoke(Phase.Stepping, q, rules.Quarters);
-            perQuarter.Add(await root.Step(q));
+            for (int q = 0; q < rules.Quarters; q++)
+            {
+                progress?.Invoke(Phase.Stepping, q, rules.Quarters);
+                perQuarter.Add(await root.Step(q, sinkReference));
+                detail?.QuarterDone(q);
+            }
+        }
+        finally
+        {
+            if (sinkReference is not null) grains.DeleteObjectReference<IDetailSink>(sinkReference);
+            GC.KeepAlive(sink);
         }
         double stepped = clock.Elapsed.TotalSeconds;
         progress?.Invoke(Phase.Digesting, rules.Quarters, rules.Quarters);

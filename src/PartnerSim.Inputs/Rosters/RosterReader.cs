@@ -109,7 +109,7 @@ public static class RosterReader
         {
             if (!double.TryParse(parts[age], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var points)
                 || points < 0 || points > MaxCount || Math.Abs(points * 2 - Math.Round(points * 2)) > 1e-9)
-                throw r.Error(column, $"'{parts[age]}' is not a non-negative multiple of 0.5");
+                throw r.Error(column, $"'{CsvRows.Shown(parts[age])}' is not a non-negative multiple of 0.5");
             s.BlackBeltHalfPoints[age] = (int)Math.Round(points * 2);
         }
     }

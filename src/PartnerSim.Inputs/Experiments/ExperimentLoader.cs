@@ -40,13 +40,15 @@ public static partial class ExperimentLoader
 
     public static ExperimentDefinition Load(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
+        string? text;
+        ScenarioError? tooBig;
+        try { text = ScenarioYamlLimits.Read(path, path, out tooBig); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ScenarioException([new ScenarioError(path, 1, 1, "", $"cannot read the experiment file: {e.Message}")]);
         }
-        return LoadText(text, path);
+        if (tooBig is not null) throw new ScenarioException([tooBig]);
+        return LoadText(text!, path);
     }
 
     public static ExperimentDefinition LoadText(string yaml, string fileName)

@@ -21,6 +21,7 @@ namespace PartnerSim.Cli
             ScenariosCommand.Create(),
             RosterCommand.Create(),
             SweepCommand.Create(),
+            ExperimentCommand.Create(),
             BenchCommand.Create(),
         };
 

@@ -209,6 +209,12 @@ public static partial class ScenarioLoader
         }
     }
 
+    /// <summary>
+    /// One YAML file as a located tree, read exactly as a scenario file is (same syntax errors and limits), for the
+    /// files written in the scenario style that are not scenarios themselves, such as experiments.
+    /// </summary>
+    internal static SMapping? ReadYaml(string text, string display, List<ScenarioError> errors) => Parse(text, display, errors);
+
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
     private static partial Regex MarkPrefix();
 }

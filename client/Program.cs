@@ -48,7 +48,7 @@ namespace PartnerSim.Cli
             catch (Exception e) when (signals.ExitCode is { } code)
             {
                 // Once a signal came, whatever the command threw on its way out is the cancellation.
-                Console.Error.WriteLine($"{(e as CancelledException)?.Message ?? "cancelled"}; nothing written");
+                Console.Error.WriteLine(e is CancelledException c ? $"{c.Message}; {c.Kept}" : $"cancelled; {CancelledException.NothingWritten}");
                 if (e is not OperationCanceledException) Trace(e);
                 return code;
             }

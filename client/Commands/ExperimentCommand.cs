@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using PartnerSim.Analytics.Experiments;
 using PartnerSim.Cli.Output;
+using PartnerSim.Cli.Signals;
 using PartnerSim.Inputs;
 using PartnerSim.Runs;
 using PartnerSim.Runs.Experiments;
@@ -17,9 +17,6 @@ namespace PartnerSim.Cli.Commands;
 /// </summary>
 public static class ExperimentCommand
 {
-    /// <summary>The exit code of a command stopped by Ctrl-C (128 + SIGINT), as shells report it.</summary>
-    public const int Interrupted = 130;
-
     /// <summary>
     /// One run per core: a run stepping its partners on one core wastes less than one spread over all of them (the
     /// measured throughput is in docs/performance.md). At most 4, so a large population is not held many times over.
@@ -62,16 +59,6 @@ public static class ExperimentCommand
                 Console.WriteLine($"{setup.Name}: {setup.Design.Method}, {setup.Points} points × {setup.Replicates} replicates = {setup.Runs} runs " +
                                   $"of {setup.Partners:N0} partners × {setup.Quarters} quarters");
             int done = 0;
-            // Ctrl-C (SIGINT) and SIGTERM stop the runs under way and keep the record; without these the runtime ends
-            // the process at once, which loses nothing recorded either but reports no exit code of its own.
-            using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-            using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
-            using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
-            void Stop(PosixSignalContext context)
-            {
-                context.Cancel = true;
-                interrupt.Cancel();
-            }
             try
             {
                 var outcome = await terminal.WithProgress("runs", setup.Runs, report =>
@@ -79,15 +66,15 @@ public static class ExperimentCommand
                     {
                         done = progress.Done;
                         report(Describe(progress), progress.Done);
-                    }, interrupt.Token));
+                    }, cancel));
                 if (!terminal.Quiet) Print(outcome, target);
                 return ExitCodes.Ok;
             }
-            catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+            catch (OperationCanceledException e) when (cancel.IsCancellationRequested)
             {
-                Console.Error.WriteLine($"interrupted: {done} of {setup.Runs} runs are recorded in {ProgressRecord.DirectoryFor(target)}; " +
-                                        "the same command resumes");
-                return Interrupted;
+                // Ctrl-C or SIGTERM: the runs under way stop; the finished ones stay recorded (the exit code is the signal's).
+                throw new CancelledException($"after {done} of {setup.Runs} runs", e,
+                    $"they are recorded in {ProgressRecord.DirectoryFor(target)}; the same command resumes");
             }
         });
         return command;

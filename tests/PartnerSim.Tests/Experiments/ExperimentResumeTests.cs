@@ -135,7 +135,7 @@ public sealed class ExperimentResumeTests(UninterruptedExperiment reference) : I
             await child.Process.WaitForExitAsync(limit.Token);
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"stopped after {clock.Elapsed.TotalSeconds:F1} s");
             Assert.Equal(130, child.Process.ExitCode);
-            Assert.Contains("interrupted:", await child.Err);
+            Assert.Contains("cancelled after ", await child.Err);
             Assert.Contains("the same command resumes", await child.Err);
         }
         Assert.False(Directory.Exists(outDir));

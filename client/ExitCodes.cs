@@ -7,4 +7,8 @@ public static class ExitCodes
     public const int Failure = 1;
     /// <summary>Bad input: scenario, roster, option or database; nothing was written.</summary>
     public const int BadInput = 2;
+    /// <summary>Cancelled by Ctrl+C (SIGINT): 128 + 2, as a shell reports a process the signal ended.</summary>
+    public const int Interrupted = 130;
+    /// <summary>Cancelled by SIGTERM: 128 + 15.</summary>
+    public const int Terminated = 143;
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PartnerSim.Cli;
 using PartnerSim.Cli.Commands;
+using PartnerSim.Cli.Signals;
 using PartnerSim.Inputs.Csv;
 using PartnerSim.Inputs;
 using PartnerSim.Inputs.Scenarios;
@@ -20,6 +21,7 @@ namespace PartnerSim.Cli
             ScenariosCommand.Create(),
             RosterCommand.Create(),
             SweepCommand.Create(),
+            ExperimentCommand.Create(),
             BenchCommand.Create(),
             ReportCommand.Create(),
             CompareCommand.Create(),
@@ -27,7 +29,8 @@ namespace PartnerSim.Cli
 
         /// <summary>
         /// Parses and runs; every kind of bad input becomes one line per problem on stderr and exit code 2,
-        /// anything else exit code 1.
+        /// anything else exit code 1. Ctrl+C or SIGTERM cancels the command, which removes what it had begun to write:
+        /// one line says where it stopped, and the exit code is 130 or 143.
         /// </summary>
         public static async Task<int> Invoke(RootCommand root, string[] args)
         {
@@ -37,9 +40,19 @@ namespace PartnerSim.Cli
                 foreach (var e in parsed.Errors) Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadInput;
             }
+            using var signals = new TerminationSignals();
             try
             {
-                return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+                // No ProcessTerminationTimeout: the signals are handled here, and the command is not cut short.
+                var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+                return await parsed.InvokeAsync(configuration, signals.Token);
+            }
+            catch (Exception e) when (signals.ExitCode is { } code)
+            {
+                // Once a signal came, whatever the command threw on its way out is the cancellation.
+                Console.Error.WriteLine(e is CancelledException c ? $"{c.Message}; {c.Kept}" : $"cancelled; {CancelledException.NothingWritten}");
+                if (e is not OperationCanceledException) Trace(e);
+                return code;
             }
             catch (ScenarioException e)
             {
@@ -51,17 +64,17 @@ namespace PartnerSim.Cli
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadInput;
             }
-            catch (OperationCanceledException)
-            {
-                Console.Error.WriteLine("cancelled");
-                return ExitCodes.Failure;
-            }
             catch (Exception e)
             {
                 Console.Error.WriteLine($"failed: {e.GetType().Name}: {e.Message}");
-                if (Environment.GetEnvironmentVariable("PARTNERSIM_TRACE") == "1") Console.Error.WriteLine(e);
+                Trace(e);
                 return ExitCodes.Failure;
             }
+        }
+
+        private static void Trace(Exception e)
+        {
+            if (Environment.GetEnvironmentVariable("PARTNERSIM_TRACE") == "1") Console.Error.WriteLine(e);
         }
     }
 }

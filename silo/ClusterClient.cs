@@ -18,6 +18,7 @@ public static class ClusterClient
         string? serviceId = null)
     {
         var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Logging.ClearProviders();
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
         // Before UseOrleansClient, so it runs before the client connects (and creates the schema if no silo has).

@@ -34,11 +34,17 @@ public sealed record SiloHostOptions
 
     /// <summary>Serve the Orleans Dashboard on this loopback port (0 = a free port); null = no dashboard.</summary>
     public int? DashboardPort { get; init; }
+
+    /// <summary>
+    /// The host is the process (the stand-alone silo): Ctrl+C and SIGTERM stop it gracefully. Otherwise it is embedded
+    /// in a command, which handles those signals itself (<see cref="EmbeddedHostLifetime"/>).
+    /// </summary>
+    public bool OwnsProcess { get; init; }
 }
 
 /// <summary>
-/// A silo of a PostgreSQL-backed cluster: AdoNet clustering, partner storage (Orleans' binary serializer) and
-/// reminders in one database. Several processes (or hosts in one process) on the same database and cluster id
+/// A silo of a PostgreSQL-backed cluster: AdoNet clustering and partner storage (Orleans' binary serializer) in one
+/// database. Several processes (or hosts in one process) on the same database and cluster id
 /// form one cluster; a single one is the embedded variant whose state survives a restart. The Orleans schema is
 /// created on start, before Orleans starts; an unreachable database makes <c>StartAsync</c> throw a
 /// <see cref="DatabaseUnavailableException"/>.
@@ -52,6 +58,7 @@ public static class ClusterSilo
     {
         // The dashboard needs a web host; without it a plain generic host will do.
         IHostApplicationBuilder builder = o.DashboardPort is null ? Host.CreateApplicationBuilder() : WebApplication.CreateBuilder();
+        if (!o.OwnsProcess) builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.Logging.ClearProviders();
         if (o.ConsoleLogLevel is { } level)
         {
@@ -84,13 +91,11 @@ public static class ClusterSilo
                     // Partner state as Orleans' binary serialization, not the provider's default JSON.
                     a.GrainStorageSerializer = sp.GetRequiredKeyedService<IGrainStorageSerializer>(GrainStorage.Partners);
                 }));
-                silo.UseAdoNetReminderService(a => { a.Invariant = Invariant; a.ConnectionString = cs; });
             }
             else
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: o.ServiceId, clusterId: o.ClusterId);
                 silo.AddMemoryGrainStorage(GrainStorage.Partners);
-                silo.UseInMemoryReminderService();
             }
             silo.AddPartnerSim();
             // Partners are touched once a quarter; never let a slow quarter collect them mid-run.

@@ -111,6 +111,7 @@ public static class SiloCommand
             ServiceId = serviceId ?? clusterId ?? ClusterSilo.DefaultClusterId,
             ConsoleLogLevel = LogLevel.Warning,
             DashboardPort = dashboard,
+            OwnsProcess = true,
         };
         return advertise is null ? options : options with { AdvertisedAddress = advertise };
     }

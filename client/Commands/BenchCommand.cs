@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using PartnerSim.Analytics.Bench;
+using PartnerSim.Analytics.Detail;
 using PartnerSim.Cli.Output;
 using PartnerSim.Inputs;
 using PartnerSim.Runs;
@@ -37,7 +38,7 @@ public static class BenchCommand
         public const int EngineRuns = 3;
 
         /// <summary>Measured runs plus warm-ups, for a progress bar.</summary>
-        public int Steps => 4 * (Repetitions + WarmupRounds) + 1;
+        public int Steps => 5 * (Repetitions + WarmupRounds) + 1;
     }
 
     public static Command Create()
@@ -90,12 +91,13 @@ public static class BenchCommand
         void Report(string label) => progress?.Invoke(label, done++);
         int n = settings.Partners, q = settings.Quarters, warm = settings.WarmupPartners;
 
-        using var host = EmbeddedSilo.Build();
-        await host.StartAsync(cancel);
+        var host = EmbeddedSilo.Build();
         try
         {
-            var bench = new SiloBench(host.Services);
+            await host.StartAsync(cancel);
+            var bench = new SiloBench(host.Services, cancel);
             var engine = new List<EngineLoopFigures>();
+            var engineDetail = new List<EngineLoopFigures>();
             var ping = new List<PingFigures>();
             var simulation = new List<SimulationFigures>();
             var checkpointed = new List<SimulationFigures>();
@@ -113,7 +115,10 @@ public static class BenchCommand
                 // The engine warms up at full size: at 20k partners its warm-ups ended before tiered compilation had
                 // recompiled the step (the first measured run then ran at half speed). A run is a fraction of a
                 // second, so each round takes EngineRuns of them into the median.
-                var e = Enumerable.Range(0, Settings.EngineRuns).Select(_ => Engine(Options(n, q))).ToList();
+                var e = Enumerable.Range(0, Settings.EngineRuns).Select(_ => Engine(Options(n, q), cancel)).ToList();
+                await Quiesce(cancel);
+                Report($"engine loop, detail all {of}");
+                var ed = Enumerable.Range(0, Settings.EngineRuns).Select(_ => Engine(Options(n, q), cancel, detail: true)).ToList();
                 await Quiesce(cancel);
                 Report($"orleans ping {of}");
                 var p = await bench.Ping(Options(size, q));
@@ -123,9 +128,10 @@ public static class BenchCommand
                 await Quiesce(cancel);
                 Report($"simulation, checkpointed {of}");
                 var s1 = await bench.Simulation(Options(size, q), 1);
-                Trace($"{of}: {string.Join(' ', e)} {p} {s0} {s1}");
+                Trace($"{of}: {string.Join(' ', e)} {string.Join(' ', ed)} {p} {s0} {s1}");
                 if (warming) continue;
                 engine.AddRange(e);
+                engineDetail.AddRange(ed);
                 ping.Add(p);
                 simulation.Add(s0);
                 checkpointed.Add(s1);
@@ -136,13 +142,15 @@ public static class BenchCommand
 
             return new BenchReport(n, q, settings.Repetitions, Machine(),
                 new EngineLoopFigures(Median(engine, e => e.PartnerQuartersPerSecond), Median(engine, e => e.WallSeconds)),
+                new EngineLoopFigures(Median(engineDetail, e => e.PartnerQuartersPerSecond), Median(engineDetail, e => e.WallSeconds)),
                 new PingFigures(Median(ping, p => p.ActivationSeconds), Median(ping, p => p.CallsPerSecond), MedianOf(ping.Select(p => p.Gc).ToList())),
                 MedianOf(simulation, 0), MedianOf(checkpointed, 1),
                 new MemoryFigures(heapPerPartner, Process.GetCurrentProcess().PeakWorkingSet64));
         }
         finally
         {
-            await host.StopAsync(CancellationToken.None);
+            if (cancel.IsCancellationRequested) await CancelledHost.Abandon(host, TimeSpan.FromSeconds(0.25));
+            else using (host) await host.StopAsync(CancellationToken.None);
         }
     }
 
@@ -176,20 +184,37 @@ public static class BenchCommand
 
     /// <summary>
     /// The engine loop: partner-quarters per second from the end of the first quarter to the end of the last
-    /// (so partner creation and hashing are left out); with a single quarter, the whole run.
+    /// (so partner creation and hashing are left out); with a single quarter, the whole run. With
+    /// <paramref name="detail"/>, every partner's row goes to a detail file in the temp folder, as <c>run</c> writes it
+    /// (the last quarter's row group is finished inside the measured time).
     /// </summary>
-    private static EngineLoopFigures Engine(ScenarioOptions options)
+    private static EngineLoopFigures Engine(ScenarioOptions options, CancellationToken cancel, bool detail = false)
     {
         Collect();
         var clock = Stopwatch.StartNew();
         var rules = new RuleBook(options);
         var generator = new PopulationGenerator(rules);
         double firstDone = 0, lastDone = 0;
-        var result = EngineLoop.Run(rules, new GeneratedPartners(generator, generator.ComputeTierCuts()), quarterDone: done =>
+        string file = Path.Combine(Path.GetTempPath(), $"partnersim-bench-{Environment.ProcessId}.parquet");
+        var rows = detail ? new PartnerQuarterFile(File.Create(file), rules, generator.Count, Enumerable.Range(0, generator.Count).ToArray()) : null;
+        RunResult result;
+        try
         {
-            if (done == 0) firstDone = clock.Elapsed.TotalSeconds;
-            lastDone = clock.Elapsed.TotalSeconds;
-        });
+            result = EngineLoop.Run(rules, new GeneratedPartners(generator, generator.ComputeTierCuts()), cancel: cancel, quarterDone: done =>
+            {
+                if (done == 0) firstDone = clock.Elapsed.TotalSeconds;
+                if (done == rules.Quarters - 1) rows?.Complete().GetAwaiter().GetResult();
+                lastDone = clock.Elapsed.TotalSeconds;
+            }, observer: rows);
+        }
+        finally
+        {
+            if (rows is not null)
+            {
+                rows.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                File.Delete(file);
+            }
+        }
         double wall = clock.Elapsed.TotalSeconds;
         long n = result.Partners;
         double rate = rules.Quarters > 1 ? n * (rules.Quarters - 1) / (lastDone - firstDone) : n / wall;
@@ -222,7 +247,7 @@ public static class BenchCommand
     }
 
     /// <summary>The grain measurements, on one silo; every run gets its own run key and is deactivated afterwards.</summary>
-    private sealed class SiloBench(IServiceProvider services)
+    private sealed class SiloBench(IServiceProvider services, CancellationToken cancel)
     {
         private readonly IGrainFactory _grains = services.GetRequiredService<IGrainFactory>();
         private readonly RunContextCache _contexts = services.GetRequiredService<RunContextCache>();
@@ -231,6 +256,20 @@ public static class BenchCommand
         private string NewRunKey(string kind) => $"bench-{kind}/{Environment.ProcessId}/{++_runs}";
 
         /// <summary>Deactivates every grain (all idle between runs) and drops the run's cached context.</summary>
+        /// <summary>
+        /// Waits (at most 10 s) until the earlier runs' grains are gone: they deactivate in the background after
+        /// <see cref="Forget"/>, and memory they free during the measurement would be counted against the new partners.
+        /// </summary>
+        private async Task AwaitDeactivation()
+        {
+            var management = _grains.GetGrain<IManagementGrain>(0);
+            var waited = Stopwatch.StartNew();
+            // The management grain and a few system grains stay; the earlier partners number in the thousands.
+            while (await management.GetTotalActivationCount() > 64 && waited.Elapsed < TimeSpan.FromSeconds(10))
+                await Task.Delay(50);
+            Trace($"memory: waited {waited.Elapsed.TotalSeconds:F1} s for {await management.GetTotalActivationCount()} activations");
+        }
+
         private async Task Forget(string runKey)
         {
             _contexts.Forget(runKey);
@@ -245,7 +284,7 @@ public static class BenchCommand
             await _grains.GetGrain<IRunGrain>(runKey).Define(new RunSetup { Options = options, Partners = n, Shape = new CohortShape() });
             var root = _grains.GetGrain<IPingCohortGrain>(0, runKey);
             var clock = Stopwatch.StartNew();
-            int activated = await root.Activate();
+            int activated = await root.Activate().WaitAsync(cancel);
             await SiloHeaps.Settle(_grains); // as the simulation's driver does after creation
             double activation = clock.Elapsed.TotalSeconds;
             if (activated != n) throw new InvalidOperationException($"ping tree activated {activated} grains, not {n}");
@@ -253,7 +292,7 @@ public static class BenchCommand
             var gc = GcWatch.Start();
             for (int quarter = 0; quarter < quarters; quarter++)
             {
-                int answered = await root.Ping(quarter);
+                int answered = await root.Ping(quarter).WaitAsync(cancel);
                 if (answered != n) throw new InvalidOperationException($"ping round {quarter}: {answered} answers, not {n}");
             }
             double rounds = clock.Elapsed.TotalSeconds;
@@ -270,7 +309,7 @@ public static class BenchCommand
             GcWatch gc = default;
             GcFigures? gcFigures = null;
             double partnerQuarters = (double)options.Population.Partners * options.Run.Quarters;
-            var result = await new QuarterDriver(_grains).Run(options, runKey, checkpointEvery: checkpointEvery,
+            var result = await new QuarterDriver(_grains).Run(options, runKey, checkpointEvery: checkpointEvery, cancel: cancel,
                 progress: (phase, quarter, _) =>
                 {
                     double now = clock.Elapsed.TotalSeconds;
@@ -293,8 +332,9 @@ public static class BenchCommand
         public async Task<double> HeapPerPartner(ScenarioOptions options)
         {
             string runKey = NewRunKey("memory");
+            await AwaitDeactivation();
             long before = 0, after = 0;
-            await new QuarterDriver(_grains).Run(options, runKey, checkpointEvery: 0, progress: (phase, quarter, _) =>
+            await new QuarterDriver(_grains).Run(options, runKey, checkpointEvery: 0, cancel: cancel, progress: (phase, quarter, _) =>
             {
                 if (phase == QuarterDriver.Phase.Creating) before = GC.GetTotalMemory(forceFullCollection: true);
                 else if (phase == QuarterDriver.Phase.Stepping && quarter == 0) after = GC.GetTotalMemory(forceFullCollection: true);
@@ -312,6 +352,7 @@ public static class BenchCommand
             .AddColumn("figure").AddColumn(new TableColumn("value").RightAligned()).AddColumn("unit");
         table.AddRow("engineLoop", $"{r.EngineLoop.PartnerQuartersPerSecond:N0}", "partner-quarters/s, stepping");
         table.AddRow("engineLoop wall", $"{r.EngineLoop.WallSeconds:N2}", "s, whole run");
+        table.AddRow("engineLoop, detail all", $"{r.EngineLoopDetail.PartnerQuartersPerSecond:N0}", "partner-quarters/s, every row to partner-quarters.parquet");
         table.AddRow("orleansPing", $"{r.OrleansPing.CallsPerSecond:N0}", "calls/s, steady rounds");
         table.AddRow("orleansPing activation", $"{r.OrleansPing.ActivationSeconds:N2}", "s");
         AddGc(table, "orleansPing", r.OrleansPing.Gc, "call");
@@ -321,6 +362,7 @@ public static class BenchCommand
         table.AddRow("peak working set", $"{r.Memory.PeakWorkingSetBytes / (1024.0 * 1024):N0}", "MiB");
         table.AddRow("simVsPing", $"{r.SimVsPing:N3}", "ratio");
         table.AddRow("simVsEngine", $"{r.SimVsEngine:N3}", "ratio");
+        table.AddRow("detailCost", $"{r.DetailCost:N3}", "share of engine throughput the detail file costs");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine(Markup.Escape($"{m.ProcessorCount} processors, {m.Os}, {m.Runtime}, " +
                                              $"{(m.ServerGc ? "server" : "workstation")} GC ({m.GcLatencyMode})"));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using PartnerSim.Analytics.Reports;
 using PartnerSim.Cli.Output;
+using PartnerSim.Cli.Signals;
 using PartnerSim.Inputs;
 using PartnerSim.Runs;
 using PartnerSim.Runs.Output;
@@ -22,7 +23,7 @@ public static class EvaluateCommand
         var outFile = new Option<string>("--out") { Description = "scores CSV to write", Required = true };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "print nothing but errors" };
         var command = new Command("evaluate", "Score partners' PVI from a roster of metric values") { roster, scenario, outFile, quiet };
-        command.SetAction((p, _) =>
+        command.SetAction((p, cancel) =>
         {
             var path = p.GetValue(roster)!;
             if (!File.Exists(path)) throw new BadInputException($"{path}: roster file not found");
@@ -30,12 +31,12 @@ public static class EvaluateCommand
             var rules = new ScoringRules(options.Rules);
             // Score everything before writing: a bad row anywhere leaves no output file.
             List<ScoredRow> rows;
-            using (var csv = CsvRows.Open(path)) rows = EvaluationRoster.Score(csv, rules).ToList();
+            using (var csv = CsvRows.Open(path)) rows = EvaluationRoster.Score(csv, rules).Until(cancel).ToList();
             var target = p.GetValue(outFile)!;
             AtomicOutput.WriteFile(target, stream =>
             {
                 using var w = new StreamWriter(stream);
-                ScoresCsv.Write(w, rows);
+                ScoresCsv.Write(w, rows.Until(cancel));
             });
             if (!p.GetValue(quiet)) Console.WriteLine($"scored {rows.Count} partner-portfolios -> {target}");
             return Task.FromResult(ExitCodes.Ok);

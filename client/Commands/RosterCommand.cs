@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PartnerSim.Cli.Output;
+using PartnerSim.Cli.Signals;
 using PartnerSim.Inputs;
 using PartnerSim.Runs;
 using PartnerSim.Runs.Output;
@@ -22,7 +23,7 @@ public static class RosterCommand
         {
             partners, seed, scenario, outFile,
         };
-        export.SetAction((p, _) =>
+        export.SetAction((p, cancel) =>
         {
             var path = p.GetValue(scenario);
             var input = path is not null
@@ -34,8 +35,7 @@ public static class RosterCommand
             AtomicOutput.WriteFile(p.GetValue(outFile)!, stream =>
             {
                 using var w = new StreamWriter(stream);
-                RosterWriter.WriteHeader(w);
-                for (int i = 0; i < source.Count; i++) RosterWriter.WriteRow(w, source.Create(i, rng));
+                RosterWriter.Write(w, Enumerable.Range(0, source.Count).Select(i => source.Create(i, rng)).Until(cancel));
             });
             return Task.FromResult(ExitCodes.Ok);
         });

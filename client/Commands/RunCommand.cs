@@ -1,7 +1,10 @@
 using System.CommandLine;
 using PartnerSim.Analytics.Reports;
 using PartnerSim.Cli.Output;
+using PartnerSim.Cli.Signals;
 using PartnerSim.Grains.Runs;
+using PartnerSim.Inputs;
+using PartnerSim.Model.Engine;
 using PartnerSim.Runs;
 using PartnerSim.Runs.Output;
 using PartnerSim.Silo;
@@ -28,40 +31,64 @@ public static class RunCommand
         var quiet = new Option<bool>("--quiet", "-q") { Description = "print nothing but errors" };
         var json = new Option<bool>("--json") { Description = "print summary.json to standard output instead of tables" };
         var skipBadRows = new Option<bool>("--skip-bad-rows") { Description = "pass over bad roster rows with a counted warning instead of failing" };
+        var detail = new Option<string?>("--detail")
+        {
+            Description = $"partners recorded in partner-quarters.parquet: all, none or sample:N (default: all up to {DetailSelection.AllUpTo:N0} partners, none above)",
+        };
 
         var command = new Command("run", "Run a scenario; write summary.json, quarters.csv and charts")
         {
             scenario, partners, quarters, seed, outDir, engine, leafSize, fanOut, checkpoint, postgres, connect, clusterId,
-            quiet, json, skipBadRows,
+            quiet, json, skipBadRows, detail,
         };
-        command.SetAction(async (p, cancel) =>
+        command.SetAction((p, cancel) =>
         {
-            var input = ScenarioInput.Load(p.GetValue(scenario)!, p.GetValue(partners), p.GetValue(quarters), p.GetValue(seed),
-                p.GetValue(skipBadRows));
-            Warnings.SkippedRows(input);
-            var settings = new RunSettings
+            var stage = new CommandStage();
+            return stage.Run(async () =>
             {
-                Engine = p.GetValue(engine),
-                Shape = new CohortShape { LeafSize = p.GetValue(leafSize), FanOut = p.GetValue(fanOut) },
-                CheckpointEvery = p.GetValue(checkpoint),
-                Postgres = p.GetValue(postgres),
-                Connect = p.GetValue(connect),
-                ClusterId = p.GetValue(clusterId)!,
-            }.Validated();
-            var terminal = new Terminal(p.GetValue(quiet), p.GetValue(json));
-            var target = p.GetValue(outDir) ?? Path.Combine("out", input.Options.Run.Name);
+                stage.Enter("while reading the scenario");
+                // On a thread of its own, so that a signal need not wait for a long roster to be read.
+                var input = await Task.Run(() => ScenarioInput.Load(p.GetValue(scenario)!, p.GetValue(partners), p.GetValue(quarters),
+                    p.GetValue(seed), p.GetValue(skipBadRows)), cancel).WaitAsync(cancel);
+                Warnings.SkippedRows(input);
+                var settings = new RunSettings
+                {
+                    Engine = p.GetValue(engine),
+                    Shape = new CohortShape { LeafSize = p.GetValue(leafSize), FanOut = p.GetValue(fanOut) },
+                    CheckpointEvery = p.GetValue(checkpoint),
+                    Postgres = p.GetValue(postgres),
+                    Connect = p.GetValue(connect),
+                    ClusterId = p.GetValue(clusterId)!,
+                    Detail = p.GetValue(detail) is { } d
+                        ? DetailSelection.Parse(d) ?? throw new BadInputException($"--detail {d}: expected all, none or sample:N")
+                        : null,
+                }.Validated();
+                var terminal = new Terminal(p.GetValue(quiet), p.GetValue(json));
+                var target = p.GetValue(outDir) ?? Path.Combine("out", input.Options.Run.Name);
 
-            var report = await terminal.WithProgress("creating partners", input.Rules.Quarters,
-                progress => Runner.Run(input, settings, progress, cancel));
-            RunOutputs.Write(target, report);
-            if (terminal.Json)
-            {
-                using var stdout = Console.OpenStandardOutput();
-                SummaryJson.Write(stdout, report);
-                Console.WriteLine();
-            }
-            else if (terminal.ShowTables) Headline.Print(report, target);
-            return ExitCodes.Ok;
+                using var output = OutputDirectory.Begin(target);
+                var report = await terminal.WithProgress("creating partners", input.Rules.Quarters,
+                    progress => Runner.Run(input, settings, phase =>
+                    {
+                        stage.Enter(phase);
+                        progress(phase.ToString(), phase.QuartersDone);
+                    }, cancel, output));
+                RunOutputs.WriteFiles(output.Path, report, cancel, file =>
+                {
+                    stage.Enter($"while writing {file}");
+                    if (TestHooks.PauseBeforeEachFile > TimeSpan.Zero) Thread.Sleep(TestHooks.PauseBeforeEachFile);
+                });
+                cancel.ThrowIfCancellationRequested();
+                output.Commit();
+                if (terminal.Json)
+                {
+                    using var stdout = Console.OpenStandardOutput();
+                    SummaryJson.Write(stdout, report);
+                    Console.WriteLine();
+                }
+                else if (terminal.ShowTables) Headline.Print(report, target);
+                return ExitCodes.Ok;
+            }, cancel);
         });
         return command;
     }

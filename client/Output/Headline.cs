@@ -43,6 +43,7 @@ public static class Headline
             AnsiConsole.MarkupLine($"[grey]{Markup.Escape(h.Figure.Description)}:[/] {Markup.Escape(Written(h))}");
         AnsiConsole.MarkupLine($"{r.PartnerQuarters / Math.Max(r.ElapsedSeconds, 1e-9):N0} partner-quarters/s on {r.Engine} ({r.ElapsedSeconds:N1} s)");
         AnsiConsole.MarkupLine($"digest [grey]{r.Result.Digest}[/]");
+        if (r.Detail is { } detail) AnsiConsole.MarkupLine(Markup.Escape(detail.Describe()));
         AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(outDir)}[/]: summary.json, quarters and segments (.csv, .parquet), plots/, report.html");
     }
 

@@ -8,7 +8,7 @@ namespace PartnerSim.Silo.Postgres;
 public sealed class DatabaseUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>
-/// Creates the tables and queries Orleans' AdoNet clustering, persistence and reminder providers expect
+/// Creates the tables and queries Orleans' AdoNet clustering and persistence providers expect
 /// (<c>silo/Sql/PostgreSQL-*.sql</c>, embedded in this assembly). The providers ship without them.
 /// </summary>
 public static class PostgresSchema
@@ -19,7 +19,6 @@ public static class PostgresSchema
         ("PostgreSQL-Main.sql", "orleansquery"),
         ("PostgreSQL-Clustering.sql", "orleansmembershiptable"),
         ("PostgreSQL-Persistence.sql", "orleansstorage"),
-        ("PostgreSQL-Reminders.sql", "orleansreminderstable"),
     ];
 
     // Any constant: serializes concurrent start-ups (two silos on one fresh database) on the schema.

@@ -1,7 +1,7 @@
 -- Upstream: github.com/dotnet/orleans, path src/AdoNet/Orleans.Persistence.AdoNet/PostgreSQL-Persistence.sql
 -- (main @ e558829b0b0f696e98c222438106e643fb53928f; matches Microsoft.Orleans.*.AdoNet 10.4.2 — unchanged since v10.2.2 except the
 --  CleanupDefunctSiloEntriesKey query in the clustering script, which the 10.4.2 clustering DLL uses).
--- Run order: PostgreSQL-Main.sql, then Clustering, Persistence, Reminders.
+-- Run order: PostgreSQL-Main.sql, then Clustering, Persistence.
 
 CREATE TABLE OrleansStorage
 (

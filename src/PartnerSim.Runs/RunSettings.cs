@@ -1,5 +1,6 @@
 using PartnerSim.Grains.Runs;
 using PartnerSim.Inputs;
+using PartnerSim.Model.Engine;
 using PartnerSim.Silo;
 
 namespace PartnerSim.Runs;
@@ -16,6 +17,8 @@ public sealed record RunSettings
     /// <summary>Run as a client of a running PostgreSQL-backed cluster.</summary>
     public string? Connect { get; init; }
     public string ClusterId { get; init; } = ClusterSilo.DefaultClusterId;
+    /// <summary>Which partners the detail file records; null: the default for the population's size.</summary>
+    public DetailSelection? Detail { get; init; }
 
     /// <summary>Checks the settings; throws <see cref="BadInputException"/> naming the option.</summary>
     public RunSettings Validated()

@@ -21,16 +21,32 @@ public sealed record ScenarioInput(ScenarioOptions Options, RuleBook Rules, List
         return From(ScenarioLoader.Load(path), partners, quarters, seed, skipBadRows);
     }
 
-    /// <summary>Applies command-line overrides to loaded options and reads the roster, if any.</summary>
+    /// <summary>
+    /// Applies command-line overrides to loaded options, checks them as a scenario file's values are checked
+    /// (ranges, the work limit) and reads the roster, if any.
+    /// </summary>
     public static ScenarioInput From(ScenarioOptions o, int? partners, int? quarters, ulong? seed, bool skipBadRows)
     {
-        if (partners is < 1) throw new BadInputException($"--partners: must be at least 1 (got {partners})");
-        if (quarters is < 1) throw new BadInputException($"--quarters: must be at least 1 (got {quarters})");
         o = o with
         {
             Run = o.Run with { Quarters = quarters ?? o.Run.Quarters, Seed = seed ?? o.Run.Seed },
             Population = o.Population with { Partners = partners ?? o.Population.Partners },
         };
+        var (keyPath, message) = ScenarioValidator.Validate(o).FirstOrDefault();
+        if (keyPath is not null)
+        {
+            // Name the flag when a value came from the command line, else the scenario key.
+            var flag = keyPath switch
+            {
+                "population.partners" when partners is not null => "--partners",
+                "run.quarters" when quarters is not null => "--quarters",
+                "run.maxPartnerQuarters" when partners is not null && quarters is not null => "--partners x --quarters",
+                "run.maxPartnerQuarters" when partners is not null => "--partners",
+                "run.maxPartnerQuarters" when quarters is not null => "--quarters",
+                _ => keyPath,
+            };
+            throw new BadInputException($"{flag}: {message}");
+        }
         var rules = new RuleBook(o);
         List<PartnerState>? roster = null;
         var skipped = new List<CsvInputException>();
@@ -39,6 +55,8 @@ public sealed record ScenarioInput(ScenarioOptions Options, RuleBook Rules, List
             using var rows = CsvRows.Open(rosterPath);
             roster = RosterReader.Read(rows, rules, skipBadRows, skipped);
             if (roster.Count == 0) throw new CsvInputException(rosterPath, 2, "row", "the roster has no partners");
+            if (!WorkLimit.Allows(roster.Count, o.Run.Quarters, o.Run.MaxPartnerQuarters))
+                throw new BadInputException($"{rosterPath}: {WorkLimit.Refusal(roster.Count, o.Run.Quarters, o.Run.MaxPartnerQuarters)}");
         }
         return new ScenarioInput(o, rules, roster, skipped);
     }

@@ -38,6 +38,7 @@ public sealed record BenchReport(
     int Repetitions,
     BenchMachine Machine,
     EngineLoopFigures EngineLoop,
+    EngineLoopFigures EngineLoopDetail,
     PingFigures OrleansPing,
     SimulationFigures Simulation,
     SimulationFigures SimulationCheckpointed,
@@ -45,6 +46,12 @@ public sealed record BenchReport(
 {
     /// <summary>Simulation steady partner-quarters per second ÷ ping calls per second (target ≥ 0.7).</summary>
     public double SimVsPing => Simulation.SteadyPartnerQuartersPerSecond / OrleansPing.CallsPerSecond;
+
+    /// <summary>
+    /// Share of the engine loop's steady throughput that writing every partner's row to partner-quarters.parquet costs
+    /// (1 − with detail ÷ without; target ≤ 0.25).
+    /// </summary>
+    public double DetailCost => 1 - EngineLoopDetail.PartnerQuartersPerSecond / EngineLoop.PartnerQuartersPerSecond;
 
     /// <summary>Simulation steady partner-quarters per second ÷ the engine loop's.</summary>
     public double SimVsEngine => Simulation.SteadyPartnerQuartersPerSecond / EngineLoop.PartnerQuartersPerSecond;
@@ -82,6 +89,11 @@ public sealed record BenchReport(
         w.WriteNumber("wallSeconds", EngineLoop.WallSeconds);
         w.WriteEndObject();
 
+        w.WriteStartObject("engineLoopDetail");
+        w.WriteNumber("partnerQuartersPerSecond", EngineLoopDetail.PartnerQuartersPerSecond);
+        w.WriteNumber("wallSeconds", EngineLoopDetail.WallSeconds);
+        w.WriteEndObject();
+
         w.WriteStartObject("orleansPing");
         w.WriteNumber("activationSeconds", OrleansPing.ActivationSeconds);
         w.WriteNumber("callsPerSecond", OrleansPing.CallsPerSecond);
@@ -98,6 +110,7 @@ public sealed record BenchReport(
 
         w.WriteNumber("simVsPing", SimVsPing);
         w.WriteNumber("simVsEngine", SimVsEngine);
+        w.WriteNumber("detailCost", DetailCost);
         w.WriteEndObject();
     }
 

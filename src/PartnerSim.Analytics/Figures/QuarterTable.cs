@@ -26,7 +26,7 @@ public sealed class QuarterTable
         TableColumns = [.. population, .. viewColumns.Where(v => !v.View.Name.Contains('.')).SelectMany(v => v.Columns)];
     }
 
-    public static QuarterTable For(RuleBook rules) => new(QuarterFigures.Set, Metrics.IsFatMiddle);
+    public static QuarterTable For(RuleBook rules) => new(QuarterFigures.Set, rules.Options.Population.FatMiddle.Contains);
 
     public FigureColumn<QuarterStats>? Find(string name) => Columns.FirstOrDefault(c => c.Name == name);
 }

@@ -1,3 +1,4 @@
+using PartnerSim.Analytics.Detail;
 using PartnerSim.Analytics.Figures;
 using PartnerSim.Model.Engine;
 using PartnerSim.Model.Figures;
@@ -9,6 +10,9 @@ namespace PartnerSim.Analytics.Reports;
 public sealed record RunReport(RuleBook Rules, RunResult Result, string Engine, double ElapsedSeconds, double TopBookingsShare)
 {
     private QuarterTable? _table;
+
+    /// <summary>What the run recorded partner by partner; null when it wrote no detail file.</summary>
+    public DetailRecord? Detail { get; init; }
 
     public long PartnerQuarters => (long)Result.Partners * Rules.Quarters;
 

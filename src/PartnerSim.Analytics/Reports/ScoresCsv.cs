@@ -1,4 +1,5 @@
-using System.Globalization;
+using PartnerSim.Analytics.Tables;
+using PartnerSim.Model.Figures;
 using PartnerSim.Model.Partners;
 using PartnerSim.Model.Scoring;
 
@@ -7,24 +8,23 @@ namespace PartnerSim.Analytics.Reports;
 /// <summary>Writes static scores: partner_id, portfolio, pvi, band, then one idx_&lt;metric&gt; column per metric.</summary>
 public static class ScoresCsv
 {
-    public static int Write(TextWriter w, IEnumerable<ScoredRow> rows)
+    public static void Write(TextWriter w, IEnumerable<ScoredRow> rows)
     {
-        w.WriteLine(string.Join(',', new[] { "partner_id", "portfolio", "pvi", "band" }
-            .Concat(Metrics.AllMetrics.Select(m => "idx_" + Metrics.SnakeName(m)))));
-        int n = 0;
+        var table = new Table();
+        var id = table.Integer("partner_id", "partner id");
+        var portfolio = table.Text("portfolio", "portfolio scored");
+        var pvi = table.Figure("pvi", FigureUnit.Pvi, "PVI, two decimals");
+        var band = table.Text("band", "band of the PVI");
+        var indexes = Metrics.AllMetrics.Select(m => table.Integer("idx_" + Metrics.SnakeName(m), $"IndexAchieved of {m} (0–10)")).ToList();
         foreach (var r in rows)
         {
-            w.Write(r.PartnerId.ToString(CultureInfo.InvariantCulture));
-            w.Write(',');
-            w.Write(r.Portfolio.ToString());
-            w.Write(',');
-            w.Write((r.Pvi100 / 100m).ToString("0.00", CultureInfo.InvariantCulture));
-            w.Write(',');
-            w.Write(r.Band.ToString().ToLowerInvariant());
-            foreach (var i in r.Indexes) { w.Write(','); w.Write(i.ToString(CultureInfo.InvariantCulture)); }
-            w.WriteLine();
-            n++;
+            id.Add(r.PartnerId);
+            portfolio.Add(r.Portfolio.ToString());
+            pvi.Add(FigureUnit.Pvi.Written(r.Pvi100));
+            band.Add(Names.Camel(r.Band.ToString()));
+            for (int m = 0; m < indexes.Count; m++) indexes[m].Add(r.Indexes[m]);
+            table.EndRow();
         }
-        return n;
+        TableCsv.Write(w, table);
     }
 }

@@ -36,6 +36,16 @@ public static class SummaryJson
         w.WriteNumber("digest", Math.Round(report.Result.Timings.DigestSeconds, 3));
         w.WriteEndObject();
         w.WriteString("digest", report.Result.Digest);
+        if (report.Detail is { } detail)
+        {
+            w.WriteStartObject("detail");
+            w.WriteString("selection", detail.Selection.ToString());
+            w.WriteBoolean("byDefault", detail.ByDefault);
+            w.WriteNumber("partners", detail.Partners);
+            w.WriteNumber("rows", detail.Rows);
+            w.WriteString("file", detail.File);
+            w.WriteEndObject();
+        }
         w.WriteStartObject("headline");
         foreach (var h in report.Headline) WriteValue(w, h.Figure.Name, h.Value);
         w.WriteEndObject();
@@ -118,7 +128,7 @@ public static class SummaryJson
             w.WriteStartObject();
             w.WriteString("name", a.Name);
             w.WriteString("value", a.Value);
-            w.WriteString("tag", a.Tag.ToString().ToLowerInvariant());
+            w.WriteString("tag", a.Tag);
             w.WriteString("description", a.Description);
             w.WriteEndObject();
         }

@@ -18,6 +18,9 @@ public sealed class Table
     public TableColumn<bool> Flag(string name, string description) => Add(new TableColumn<bool>(name, description, ColumnKind.Flag));
     public TableColumn<long> Integer(string name, string description) => Add(new TableColumn<long>(name, description, ColumnKind.Integer));
 
+    /// <summary>A real number that is not a figure of the registry (a factor's value): float64, null where absent.</summary>
+    public TableColumn<double?> Real(string name, string description) => Add(new TableColumn<double?>(name, description, ColumnKind.Number));
+
     /// <summary>A figure: whole numbers for partners and deals, else a number with decimals; null where undefined.</summary>
     public TableColumn<decimal?> Figure(string name, FigureUnit unit, string description) =>
         Add(new TableColumn<decimal?>(name, description, unit is FigureUnit.Partners or FigureUnit.Deals ? ColumnKind.Count : ColumnKind.Number));

@@ -24,6 +24,7 @@ public static class TableParquet
                 case TableColumn<string> t: await group.WriteAsync(field, t.Values); break;
                 case TableColumn<bool> b: await group.WriteAsync<bool>(field, b.Values.ToArray()); break;
                 case TableColumn<long> l: await group.WriteAsync<long>(field, l.Values.ToArray()); break;
+                case TableColumn<double?> r: await group.WriteAsync<double>(field, r.Values.ToArray()); break;
                 case TableColumn<decimal?> { Kind: ColumnKind.Count } n:
                     await group.WriteAsync<long>(field, n.Values.Select(v => v is { } x ? (long)x : 0).ToArray()); break;
                 case TableColumn<decimal?> d:

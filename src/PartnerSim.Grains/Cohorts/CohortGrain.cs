@@ -1,3 +1,4 @@
+using PartnerSim.Grains.Detail;
 using PartnerSim.Grains.Partners;
 using PartnerSim.Grains.Runs;
 using PartnerSim.Model.Figures;
@@ -18,41 +19,73 @@ public sealed class CohortGrain(
     protected override ValueTask<IReadOnlyList<long>?> RecoverPartnerIds(RunContext run) =>
         record.RecordExists ? ValueTask.FromResult<IReadOnlyList<long>?>(record.State.PartnerIds) : base.RecoverPartnerIds(run);
 
-    public async Task<int> CreatePartners()
+    public async Task<int> CreatePartners(CancellationToken cancel)
     {
         var run = await Run();
-        if (!Node.IsLeaf) return (await ToChildren(c => c.CreatePartners())).Sum();
+        if (!Node.IsLeaf) return (await ToChildren(c => c.CreatePartners(cancel), cancel)).Sum();
         var partners = Partners ?? BindGeneratedPartners(run); // bound on activation already, as the run is generated
         await ToAll(partners, async p => { await p.Create(); return 0; });
         return partners.Length;
     }
 
-    public async Task LoadPartners(PartnerState[] states)
+    public async Task LoadPartners(PartnerState[] states, CancellationToken cancel)
     {
         await Run();
         if (!Node.IsLeaf) throw new InvalidOperationException("only leaf cohorts hold partners");
         var ids = Array.ConvertAll(states, s => s.Id);
         var partners = BindPartners(ids);
         await Task.WhenAll(partners.Select((p, i) => p.Load(states[i])));
+        cancel.ThrowIfCancellationRequested();
         record.State = new CohortRecord { PartnerIds = ids };
         await record.WriteStateAsync();
     }
 
-    public async Task<QuarterStats> Step(int quarter)
+    public async Task<QuarterStats> Step(int quarter, IDetailSink? detail, CancellationToken cancel)
     {
-        await Run();
+        var run = await Run();
         var stats = new QuarterStats(quarter);
-        if (Node.IsLeaf)
+        if (!Node.IsLeaf)
+        {
+            foreach (var child in await ToChildren(c => c.Step(quarter, detail, cancel), cancel)) stats.Merge(child);
+            return stats;
+        }
+        var recorded = detail is null ? null : RecordedHere(run);
+        if (recorded is null || recorded.Length == 0)
+        {
             await ToAll(BoundPartners, p => p.Step(quarter), outcome => stats.Add(outcome));
-        else
-            foreach (var child in await ToChildren(c => c.Step(quarter))) stats.Merge(child);
+            return stats;
+        }
+        // The leaf keeps its recorded partners' outcomes and sends them in one batch before answering, so the quarter
+        // is complete in the detail file when the root's answer arrives.
+        var (start, _) = run.Layout.Positions(Node);
+        var partners = BoundPartners;
+        var outcomes = new PartnerOutcome[partners.Length];
+        int i = 0;
+        await ToAll(partners, p => p.Step(quarter), outcome => { stats.Add(outcome); outcomes[i++] = outcome; });
+        await detail!.Record(quarter, new DetailBatch
+        {
+            Positions = recorded,
+            Ids = Array.ConvertAll(recorded, position => partners[position - start].GetPrimaryKeyLong(out _)),
+            Outcomes = Array.ConvertAll(recorded, position => outcomes[position - start]),
+        }, cancel);
         return stats;
     }
 
-    public async Task<byte[][]> BlockHashes()
+    /// <summary>The positions of this leaf's partners that the run records (all, or those of a sample).</summary>
+    private int[] RecordedHere(RunContext run)
+    {
+        var (start, end) = run.Layout.Positions(Node);
+        if (run.Setup.DetailPositions is not { } chosen) return Enumerable.Range(start, end - start).ToArray();
+        int from = Array.BinarySearch(chosen, start), to = Array.BinarySearch(chosen, end);
+        from = from < 0 ? ~from : from;
+        to = to < 0 ? ~to : to;
+        return chosen[from..to];
+    }
+
+    public async Task<byte[][]> BlockHashes(CancellationToken cancel)
     {
         await Run();
-        if (!Node.IsLeaf) return (await ToChildren(c => c.BlockHashes())).SelectMany(h => h).ToArray();
+        if (!Node.IsLeaf) return (await ToChildren(c => c.BlockHashes(cancel), cancel)).SelectMany(h => h).ToArray();
         var states = await ToAll(BoundPartners, p => p.StateBytes());
         return states.Chunk(StateDigest.BlockSize).Select(StateDigest.BlockHashOfEncoded).ToArray();
     }

@@ -93,13 +93,17 @@ public abstract class CohortNode<TChild, TPartner>(RunContextCache runs) : Grain
         }
     }
 
-    /// <summary>Calls the children, <see cref="ConcurrentChildren"/> at a time; results in child order.</summary>
-    protected async Task<T[]> ToChildren<T>(Func<TChild, Task<T>> call)
+    /// <summary>
+    /// Calls the children, <see cref="ConcurrentChildren"/> at a time; results in child order. Once
+    /// <paramref name="cancel"/> is cancelled no further child is called.
+    /// </summary>
+    protected async Task<T[]> ToChildren<T>(Func<TChild, Task<T>> call, CancellationToken cancel = default)
     {
         var children = _children!;
         var results = new T[children.Length];
         for (int first = 0; first < children.Length; first += ConcurrentChildren)
         {
+            cancel.ThrowIfCancellationRequested();
             int count = Math.Min(ConcurrentChildren, children.Length - first);
             var batch = new Task<T>[count];
             for (int i = 0; i < count; i++) batch[i] = call(children[first + i]);

@@ -18,6 +18,11 @@ public sealed record RunSetup
     /// 0 never writes: the state lives in the activations only, which is all an in-memory host can offer anyway.
     /// </summary>
     [Id(4)] public int CheckpointEvery { get; init; } = 1;
+    /// <summary>
+    /// The positions a sampled detail file records, ascending; null records every partner (when the run keeps detail
+    /// at all: that is decided by passing a sink to each quarter's step).
+    /// </summary>
+    [Id(5)] public int[]? DetailPositions { get; init; }
 }
 
 /// <summary>Partners per leaf cohort and children per inner cohort.</summary>

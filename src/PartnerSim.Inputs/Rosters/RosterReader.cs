@@ -19,10 +19,11 @@ public static class RosterReader
     /// <summary>Upper bound of headcounts and certificate counts: keeps every count sum inside an int.</summary>
     public const int MaxCount = 1_000_000;
 
-    /// <summary>Reads the roster; returns partners in ascending id order.</summary>
-    /// <param name="skipped">Bad rows passed over (only with <paramref name="skipBadRows"/>; else the first one throws).</param>
+    /// <summary>Reads the roster; returns partners in ascending id order. The first bad row throws.</summary>
     public static List<PartnerState> Read(CsvRows rows, RuleBook rules) => Read(rows, rules, false, []);
 
+    /// <summary>Reads the roster; returns partners in ascending id order.</summary>
+    /// <param name="skipped">Bad rows passed over (only with <paramref name="skipBadRows"/>; else the first one throws).</param>
     public static List<PartnerState> Read(CsvRows rows, RuleBook rules, bool skipBadRows, List<CsvInputException> skipped)
     {
         rows.Require(RosterColumns.Required);
@@ -109,7 +110,7 @@ public static class RosterReader
         {
             if (!double.TryParse(parts[age], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var points)
                 || points < 0 || points > MaxCount || Math.Abs(points * 2 - Math.Round(points * 2)) > 1e-9)
-                throw r.Error(column, $"'{parts[age]}' is not a non-negative multiple of 0.5");
+                throw r.Error(column, $"'{CsvRows.Shown(parts[age])}' is not a non-negative multiple of 0.5");
             s.BlackBeltHalfPoints[age] = (int)Math.Round(points * 2);
         }
     }

@@ -1,23 +1,37 @@
 using System.Globalization;
+using nietras.SeparatedValues;
 using PartnerSim.Model.Partners;
 
 namespace PartnerSim.Inputs.Rosters;
 
 /// <summary>
-/// Writes partners as a roster with every column, doubles in round-trip form, so that a designer can edit the
-/// file and load it back; unedited, it loads to the very same partners (same digest).
+/// Writes partners as a roster (RFC 4180, through Sep, the library that reads it back) with every column,
+/// doubles in round-trip form, so that a designer can edit the file and load it back; unedited, it loads to the
+/// very same partners (same digest).
 /// </summary>
 public static class RosterWriter
 {
-    public static void WriteHeader(TextWriter w) =>
-        w.WriteLine(string.Join(',', RosterColumns.Required.Concat(RosterColumns.Optional)));
+    private static readonly string[] Columns = [.. RosterColumns.Required, .. RosterColumns.Optional];
 
-    public static void WriteRow(TextWriter w, PartnerState s)
+    /// <summary>The header, then one row per partner as the sequence yields it (it may be generated lazily).</summary>
+    public static void Write(TextWriter w, IEnumerable<PartnerState> partners)
+    {
+        using var csv = Sep.New(',').Writer(o => o with { Escape = true }).To(w, leaveOpen: true);
+        csv.Header.Add(Columns);
+        csv.Header.Write(); // an empty roster still names its columns
+        foreach (var s in partners)
+        {
+            using var row = csv.NewRow();
+            row[Columns].Set(Cells(s));
+        }
+    }
+
+    private static string[] Cells(PartnerState s)
     {
         int[] byAge = s.BlackBeltHalfPoints.ToArray();
         int halfPoints = byAge.Sum();
         int ages = Array.FindLastIndex(byAge, h => h != 0) + 1;
-        string[] cells =
+        return
         [
             I(s.Id), D(s.AnnualBookingsUsd), D(s.GrowthPct), s.LegacyTier.ToString(), s.LegacyProvider.ToString(),
             s.Archetype.ToString(), s.ManagedBy.ToString(), I(s.Employees), s.Cspm.ToString(), s.Mspm.ToString(),
@@ -27,7 +41,6 @@ public static class RosterWriter
             .. s.PortfolioShare.ToArray().Select(D),
             string.Join(';', byAge.Take(ages).Select(h => D(h / 2.0))),
         ];
-        w.WriteLine(string.Join(',', cells));
     }
 
     private static string D(double v) => v.ToString("R", CultureInfo.InvariantCulture);

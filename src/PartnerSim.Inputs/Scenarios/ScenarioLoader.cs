@@ -16,17 +16,21 @@ public static partial class ScenarioLoader
 {
     public static ScenarioOptions Load(string path)
     {
-        string text;
-        try { text = File.ReadAllText(path); }
+        string? text;
+        ScenarioError? tooBig;
+        try { text = ScenarioYamlLimits.Read(path, path, out tooBig); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ScenarioException([new ScenarioError(path, 1, 1, "", $"cannot read the scenario file: {e.Message}")]);
         }
-        return LoadText(text, path);
+        if (tooBig is not null) throw new ScenarioException([tooBig]);
+        return LoadText(text!, path);
     }
 
     public static ScenarioOptions LoadText(string yaml, string fileName)
     {
+        if (ScenarioYamlLimits.CheckSize(System.Text.Encoding.UTF8.GetByteCount(yaml), fileName) is { } tooBig)
+            throw new ScenarioException([tooBig]);
         var errors = new List<ScenarioError>();
         var fullPath = Path.GetFullPath(fileName);
         var tree = ReadTree(yaml, fileName, fullPath, [fileName], [fullPath], errors);
@@ -103,18 +107,30 @@ public static partial class ScenarioLoader
             errors.Add(new ScenarioError(display, v.Line, v.Column, "extends", $"extends target '{target}' not found ({targetFull})"));
             return null;
         }
-        string text;
-        try { text = File.ReadAllText(targetFull); }
+        string? text;
+        ScenarioError? tooBig;
+        try { text = ScenarioYamlLimits.Read(targetFull, targetDisplay, out tooBig); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             errors.Add(new ScenarioError(display, v.Line, v.Column, "extends", $"cannot read '{target}': {e.Message}"));
             return null;
         }
-        return ReadTree(text, targetDisplay, targetFull, [.. chainDisplay, targetDisplay], [.. chainFull, targetFull], errors);
+        if (tooBig is not null)
+        {
+            errors.Add(tooBig);
+            return null;
+        }
+        return ReadTree(text!, targetDisplay, targetFull, [.. chainDisplay, targetDisplay], [.. chainFull, targetFull], errors);
     }
 
     private static SMapping? Parse(string text, string display, List<ScenarioError> errors)
     {
+        // Before anything is built: the tree below copies every alias, so an alias bomb must not reach it.
+        if (ScenarioYamlLimits.Check(text, display) is { } overLimit)
+        {
+            errors.Add(overLimit);
+            return null;
+        }
         var stream = new YamlStream();
         var parser = new Parser(new StringReader(text));
         try
@@ -192,6 +208,12 @@ public static partial class ScenarioLoader
                 break; // the binder reports 'run' not being a mapping
         }
     }
+
+    /// <summary>
+    /// One YAML file as a located tree, read exactly as a scenario file is (same syntax errors and limits), for the
+    /// files written in the scenario style that are not scenarios themselves, such as experiments.
+    /// </summary>
+    internal static SMapping? ReadYaml(string text, string display, List<ScenarioError> errors) => Parse(text, display, errors);
 
     [GeneratedRegex(@"^\(Line: \d+, Col: \d+, Idx: \d+\) - \(Line: \d+, Col: \d+, Idx: \d+\):\s*")]
     private static partial Regex MarkPrefix();

@@ -134,6 +134,10 @@ public static class ActionPlanner
     public static int BlackBeltCertificates(int employees, ActionOptions o) =>
         Math.Max(1, (int)Math.Floor(employees * o.BlackBeltPerEmployee));
 
+    /// <summary>Black Belt half-points one training earns: its certificates are stage 1.</summary>
+    private static int TrainingHalfPoints(PartnerState s, RuleBook rules) =>
+        rules.Scoring.BlackBeltStageHalfPoints[0] * BlackBeltCertificates(s.Employees, rules.Options.Behaviour.Actions);
+
     public static int CareerCertificates(int employees, ActionOptions o) =>
         Math.Max(1, (int)Math.Floor(employees * o.CareerPerEmployee));
 
@@ -147,7 +151,7 @@ public static class ActionPlanner
                 x.OnboardPct = Math.Min(100, x.OnboardPct + o.AapOnboardPct);
                 x.AdoptPct = Math.Min(100, x.AdoptPct + o.AapAdoptPct);
                 break;
-            case ProgramAction.BlackBeltTraining: x.BlackBeltHalfPoints += 2 * BlackBeltCertificates(s.Employees, o); break;
+            case ProgramAction.BlackBeltTraining: x.BlackBeltHalfPoints += TrainingHalfPoints(s, rules); break;
             case ProgramAction.CareerCertifications: x.CareerCerts += CareerCertificates(s.Employees, o); break;
             case ProgramAction.ValidateCspmBasic: x.Cspm = Maturity.Basic; break;
             case ProgramAction.ValidateMspmBasic: x.Mspm = Maturity.Basic; break;
@@ -169,7 +173,7 @@ public static class ActionPlanner
                 s.AdoptPct = Math.Min(100, s.AdoptPct + o.AapAdoptPct);
                 break;
             case ProgramAction.BlackBeltTraining:
-                s.BlackBeltHalfPoints[0] += 2 * BlackBeltCertificates(s.Employees, o); // stage 1 weighs 1 point
+                s.BlackBeltHalfPoints[0] += TrainingHalfPoints(s, rules);
                 break;
             case ProgramAction.CareerCertifications: s.CareerCerts += CareerCertificates(s.Employees, o); break;
             case ProgramAction.ValidateCspmBasic: Start(ref s.CspmPending, ref s.CspmReadyQuarter, Maturity.Basic, quarter + o.BasicQuarters); break;

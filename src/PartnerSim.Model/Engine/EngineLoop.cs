@@ -14,8 +14,11 @@ public static class EngineLoop
     /// <summary>Partners per work item: whole digest blocks, so hashing parallelises the same way.</summary>
     private const int Chunk = StateDigest.BlockSize;
 
+    /// <param name="observer">Sees every recorded partner's outcome (the detail file); null when nothing is recorded.</param>
+    /// <param name="quarterStarting">Called before each quarter is stepped (the first call also ends the population's creation).</param>
     public static RunResult Run(RuleBook rules, IPartnerSource source, int maxThreads = 0,
-        Action<int>? quarterDone = null, CancellationToken cancel = default)
+        Action<int>? quarterDone = null, CancellationToken cancel = default, IOutcomeObserver? observer = null,
+        Action<int>? quarterStarting = null)
     {
         var options = new ParallelOptions
         {
@@ -39,6 +42,7 @@ public static class EngineLoop
         var perQuarter = new List<QuarterStats>(rules.Quarters);
         for (int q = 0; q < rules.Quarters; q++)
         {
+            quarterStarting?.Invoke(q);
             // Each worker adds into stats of its own, merged once at its end: integer sums and sketch counts, so
             // the total is the same however the chunks fell to workers. (Stats per chunk cost a serial merge of a
             // hundred sketches per quarter, 3% of the quarter, with the other core idle.)
@@ -46,8 +50,13 @@ public static class EngineLoop
             EachChunk(chunks, options, () => (Rng: new CounterRandom(seed), Stats: new QuarterStats(q)), (c, local) =>
             {
                 for (int i = c * Chunk, end = Math.Min(n, i + Chunk); i < end; i++)
-                    local.Stats.Add(PartnerStep.Run(states[i], q, rules, local.Rng));
+                {
+                    var outcome = PartnerStep.Run(states[i], q, rules, local.Rng);
+                    local.Stats.Add(outcome);
+                    if (observer is not null && observer.Records(i)) observer.Record(q, i, states[i].Id, outcome);
+                }
             }, local => { lock (total) total.Merge(local.Stats); });
+            observer?.QuarterDone(q);
             perQuarter.Add(total);
             quarterDone?.Invoke(q);
         }

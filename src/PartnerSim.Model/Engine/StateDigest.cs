@@ -30,8 +30,4 @@ public static class StateDigest
         foreach (var h in blockHashesInOrder) sha.AppendData(h);
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
-
-    /// <summary>The digest of states already sorted by id.</summary>
-    public static string Of(IReadOnlyList<PartnerState> statesInIdOrder) =>
-        Combine(statesInIdOrder.Chunk(BlockSize).Select(BlockHash));
 }

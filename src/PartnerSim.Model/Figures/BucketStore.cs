@@ -1,7 +1,8 @@
 namespace PartnerSim.Model.Figures;
 
 /// <summary>
-/// Integer counts by integer key, for a <see cref="QuantileSketch"/>. A store starts sparse (sorted keys beside their
+/// Counts by integer key, for a <see cref="QuantileSketch"/> (32-bit: a quarter counts at most the population, which the
+/// scenario limits keep far below 2³¹). A store starts sparse (sorted keys beside their
 /// counts) and turns dense (one slot per key from the lowest) once it holds more than <see cref="SparseLimit"/> keys.
 /// Most stores of a quarter are small: a segment cell of a 2,048-partner leaf holds a handful of partners spread over
 /// a thousand keys, which a dense array would hold in kilobytes of zeros; the few large ones (whole tiers, a worker's
@@ -13,12 +14,12 @@ internal sealed class BucketStore
 
     // Sparse: _keys[0.._n) ascending with _counts beside them. Dense (_keys is null): _counts[k - _first].
     private int[]? _keys = new int[4];
-    private long[] _counts = new long[4];
+    private int[] _counts = new int[4];
     private int _n, _first;
 
     public bool IsDense => _keys is null;
 
-    public void Add(int key, long count)
+    public void Add(int key, int count)
     {
         if (_keys is null) { AddDense(key, count); return; }
         // A handful of sorted keys: a vectorised scan finds a key faster than a binary search does.
@@ -57,7 +58,7 @@ internal sealed class BucketStore
     }
 
     /// <summary>The non-empty buckets (key, count), ascending by key.</summary>
-    public IEnumerable<(int Key, long Count)> Buckets()
+    public IEnumerable<(int Key, int Count)> Buckets()
     {
         if (_keys is not null)
         {
@@ -79,7 +80,7 @@ internal sealed class BucketStore
         for (int i = 0; i < n; i++) _counts[keys[i] - _first] = counts[i];
     }
 
-    private void AddDense(int key, long count)
+    private void AddDense(int key, int count)
     {
         // Grown by doubling towards the new key, so a run of adds reallocates a few times at most.
         int end = _first + _counts.Length;
@@ -92,10 +93,10 @@ internal sealed class BucketStore
     /// <summary>Dense: makes room for keys in [first, end) in one step.</summary>
     private void Cover(int first, int end)
     {
-        if (_counts.Length == 0) { (_counts, _first) = (new long[end - first], first); return; }
+        if (_counts.Length == 0) { (_counts, _first) = (new int[end - first], first); return; }
         int from = Math.Min(first, _first), to = Math.Max(end, _first + _counts.Length);
         if (from == _first && to == _first + _counts.Length) return;
-        var counts = new long[to - from];
+        var counts = new int[to - from];
         Array.Copy(_counts, 0, counts, _first - from, _counts.Length);
         (_counts, _first) = (counts, from);
     }

@@ -17,10 +17,10 @@ public enum FigureUnit
 
 public static class FigureUnits
 {
-    /// <summary>A stored integer in the unit's written form (cents to dollars, PVI × 100 to PVI).</summary>
+    /// <summary>A stored integer in the unit's written form (cents to dollars, PVI × 100 to PVI, always two decimals).</summary>
     public static decimal Written(this FigureUnit unit, long stored) => unit switch
     {
-        FigureUnit.Usd or FigureUnit.Pvi => stored / 100m,
+        FigureUnit.Usd or FigureUnit.Pvi => stored * 0.01m,
         _ => stored,
     };
 

@@ -78,11 +78,11 @@ public static class QuarterFigures
     public static readonly SegmentFigure SegmentLeft = Set.SegmentCount("left", "partners that left for another vendor", o => o.Left);
     public static readonly SegmentFigure SegmentAware = Set.SegmentCount("aware", "partners that have got the memo", o => o.Aware);
     public static readonly SegmentFigure SegmentCpi = Set.SegmentQuantity("cpiRebateUsd", FigureUnit.Usd,
-        "CPI earned", o => o.CpiEarnedCents, SketchMapping.Relative, 0.1, 0.5, 0.9);
+        "CPI earned", o => o.CpiEarnedCents, SketchMapping.RelativeOnePercent, 0.1, 0.5, 0.9);
     public static readonly SegmentFigure SegmentLegacy = Set.SegmentQuantity("legacyRebateUsd", FigureUnit.Usd,
-        "legacy counterfactual", o => o.LegacyEarnedCents, SketchMapping.Relative, 0.1, 0.5, 0.9);
+        "legacy counterfactual", o => o.LegacyEarnedCents, SketchMapping.RelativeOnePercent, 0.1, 0.5, 0.9);
     public static readonly SegmentFigure SegmentShortfall = Set.SegmentQuantity("shortfallUsd", FigureUnit.Usd,
-        "legacy counterfactual minus CPI earned (positive: the partner loses)", o => o.ShortfallCents, SketchMapping.Relative, 0.1, 0.5, 0.9);
+        "legacy counterfactual minus CPI earned (positive: the partner loses)", o => o.ShortfallCents, SketchMapping.RelativeOnePercent, 0.1, 0.5, 0.9);
     public static readonly SegmentFigure LosingShortfall = Set.SegmentDistribution("losingShortfallUsd", FigureUnit.Usd,
         "shortfall of the partners losing CPI eligibility: the rebate they stop receiving", o => o.ShortfallCents, o => o.Losing,
         SketchMapping.Relative, (0.5, "medianShortfallUsd"), (0.9, "p90LosingShortfallUsd"));

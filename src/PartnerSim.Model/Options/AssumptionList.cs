@@ -4,12 +4,17 @@ using System.Reflection;
 
 namespace PartnerSim.Model.Options;
 
-/// <summary>One parameter value a run used, with its provenance.</summary>
-public sealed record Assumption(string Name, string Value, Provenance Tag, string Description);
+/// <summary>One parameter value a run used, with its provenance and (in the description) its documented range.</summary>
+public sealed record Assumption(string Name, string Value, Provenance Provenance, string Description)
+{
+    /// <summary>The rule book's tag: seed, asm or seed+asm (pub with <c>includePublished</c>).</summary>
+    public string Tag => Provenance.Tag();
+}
 
 /// <summary>
 /// Reads every <see cref="ParamAttribute"/>-tagged option of a scenario, so the run report can list the
-/// seed and assumption values it used (rule book: "the report must list every [asm] value a run used").
+/// seed and assumption values it used (rule book: "the report must list every [asm] value a run used"), each
+/// described with its range (<see cref="RangeAttribute"/>).
 /// </summary>
 public static class AssumptionList
 {
@@ -31,7 +36,7 @@ public static class AssumptionList
             if (tag is not null)
             {
                 if (includePublished || tag.Tag != Provenance.Pub)
-                    list.Add(new Assumption(name, Render(value), tag.Tag, tag.Description));
+                    list.Add(new Assumption(name, Render(value), tag.Tag, Describe(prop, tag)));
             }
             else if (value is not null && IsOptionsRecord(value.GetType()))
             {
@@ -39,6 +44,9 @@ public static class AssumptionList
             }
         }
     }
+
+    private static string Describe(PropertyInfo prop, ParamAttribute tag) =>
+        OptionRanges.Describe(prop) is { Length: > 0 } range ? $"{tag.Description}; range {range}" : tag.Description;
 
     private static bool IsOptionsRecord(Type t) => t.Namespace == typeof(ScenarioOptions).Namespace && t.IsClass;
 

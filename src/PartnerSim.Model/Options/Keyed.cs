@@ -63,10 +63,21 @@ public sealed record PerArchetype<T>
     public T[] ToArray() => [Strategist, Traditionalist, Unaware, Waiting];
 }
 
-/// <summary>A normal distribution's mean and standard deviation.</summary>
+/// <summary>A value per Black Belt certificate stage (1, 2, 3).</summary>
+public sealed record PerStage<T>
+{
+    public T Stage1 { get; init; } = default!;
+    public T Stage2 { get; init; } = default!;
+    public T Stage3 { get; init; } = default!;
+
+    public T[] ToArray() => [Stage1, Stage2, Stage3];
+}
+
+/// <summary>A normal distribution's mean and standard deviation (the mean's range is the enclosing option's).</summary>
 public sealed record MeanSd
 {
     public double Mean { get; init; }
+    [Range(0, 1000)]
     public double Sd { get; init; }
 }
 
@@ -75,4 +86,13 @@ public sealed record IntRange
 {
     public int Min { get; init; }
     public int Max { get; init; }
+}
+
+/// <summary>A factor low + spread × u, u uniform on [0, 1).</summary>
+public sealed record UniformSpread
+{
+    [Range(0, 100, MinExclusive = true)]
+    public double Low { get; init; }
+    [Range(0, 100)]
+    public double Spread { get; init; }
 }

@@ -2,7 +2,7 @@ namespace PartnerSim.Model.Options;
 
 /// <summary>
 /// One scenario: every parameter of the rule book, grouped by concern. Defaults are the rule book's;
-/// a scenario file overrides some of them. Validated once, at the edge (<see cref="ScenarioValidator"/>).
+/// a scenario file overrides some of them. Validated once, at the edge (PartnerSim.Inputs' <c>ScenarioValidator</c>).
 /// </summary>
 public sealed record ScenarioOptions
 {

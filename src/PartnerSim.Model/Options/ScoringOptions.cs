@@ -52,10 +52,16 @@ public sealed record PortfolioWeights
 public sealed record GraceOptions
 {
     [Param(Provenance.Seed, "quarters of grace starting with the launch quarter (six months)")]
+    [Range(0, RunOptions.MaxQuarters)]
     public int Quarters { get; init; } = 2;
 
-    [Param(Provenance.Seed, "grace reading: half (IndexAchieved 5 for CSPM and MSPM) or basic (as if Basic)")]
+    [Param(Provenance.Seed, "grace reading: half (creditPct of the maximum IndexAchieved for CSPM and MSPM) or basic (as if Basic)")]
     public GraceBasis Basis { get; init; } = GraceBasis.Half;
+
+    /// <summary>Of the maturity scale's maximum (expertIndex), in whole percent so the credit stays an exact integer.</summary>
+    [Param(Provenance.Seed, "share (%) of the maximum IndexAchieved credited to CSPM and MSPM under basis half ('50% of the Partner Value Index values')")]
+    [Range(0, 100)]
+    public int CreditPct { get; init; } = 50;
 }
 
 public enum GraceBasis { Half, Basic }
@@ -66,6 +72,7 @@ public enum ThresholdComparator { AtLeast, Above }
 public sealed record ScoringOptions
 {
     [Param(Provenance.Pub, "PVI weights per portfolio (category %, metric % within the category)")]
+    [Range(0, 100)]
     public PerPortfolio<PortfolioWeights> Weights { get; init; } = new()
     {
         Networking = PortfolioWeights.NetworkingOrSecurity,
@@ -88,47 +95,71 @@ public sealed record ScoringOptions
     };
 
     [Param(Provenance.Pub, "PVI at which the registered band starts (deal registration)")]
+    [Range(0, 10)]
     public double RegisteredThreshold { get; init; } = 1.0;
 
     [Param(Provenance.Pub, "PVI at which the partner band starts (CPI back-end rebates, the 'survival number')")]
+    [Range(0, 10)]
     public double PartnerThreshold { get; init; } = 5.0;
 
     [Param(Provenance.Pub, "PVI at which the preferred band starts")]
+    [Range(0, 10)]
     public double PreferredThreshold { get; init; } = 7.5;
 
     [Param(Provenance.Seed, "threshold test: atLeast (>=, the published reading) or above (>, 'above five')")]
     public ThresholdComparator ThresholdComparator { get; init; } = ThresholdComparator.AtLeast;
 
     [Param(Provenance.Asm, "CSPM IndexAchieved for Basic")]
+    [Range(0, 10)]
     public int CspmBasicIndex { get; init; } = 4;
 
-    [Param(Provenance.Seed, "MSPM IndexAchieved for Basic (Cisco raised it; legacy value 3)")]
+    [Param(Provenance.SeedAsm, "MSPM IndexAchieved for Basic (the white paper: Cisco raised it; legacy value 3)")]
+    [Range(0, 10)]
     public int MspmBasicIndex { get; init; } = 5;
 
     [Param(Provenance.Asm, "CSPM and MSPM IndexAchieved for Intermediate")]
+    [Range(0, 10)]
     public int IntermediateIndex { get; init; } = 7;
 
     [Param(Provenance.Asm, "CSPM and MSPM IndexAchieved for Expert")]
+    [Range(0, 10)]
     public int ExpertIndex { get; init; } = 10;
+
+    public IndexScaleOptions Scales { get; init; } = new();
 
     public GraceOptions Grace { get; init; } = new();
 
     [Param(Provenance.Pub, "quarters the pre-launch high-water band is protected, the launch quarter included (18 months)")]
+    [Range(0, RunOptions.MaxQuarters)]
     public int ProtectQuarters { get; init; } = 6;
 
-    [Param(Provenance.Seed, "registered Meraki CMNA/CMSS certs count as career certs (+0.5 Black Belt point each)")]
+    [Param(Provenance.Seed, "registered Meraki CMNA/CMSS certs count as career certs (and merakiBlackBeltPoints each)")]
     public bool MerakiCounts { get; init; } = true;
 
+    /// <summary>Black Belt points are kept in exact half-points, so this is a multiple of 0.5.</summary>
+    [Param(Provenance.Seed, "Black Belt points each registered Meraki cert adds when merakiCounts (a multiple of 0.5)")]
+    [Range(0, 10)]
+    public double MerakiBlackBeltPoints { get; init; } = 0.5;
+
     [Param(Provenance.Pub, "quarters a Black Belt certificate counts (36 months)")]
+    [Range(1, PartnerState.MaxBlackBeltWindow)]
     public int BlackBeltWindowQuarters { get; init; } = 12;
 
+    /// <summary>Black Belt points are kept in exact half-points, so each is a multiple of 0.5.</summary>
+    [Param(Provenance.Pub, "Black Belt points of a certificate by stage (a multiple of 0.5); certificates earned in the run are stage 1")]
+    [Range(0, 10)]
+    public PerStage<double> BlackBeltStagePoints { get; init; } = new() { Stage1 = 1, Stage2 = 1.5, Stage3 = 2 };
+
     [Param(Provenance.Asm, "Black Belt points for IndexAchieved 10, by size ('t-shirt sizing')")]
+    [Range(1, 10_000)]
     public PerSize<int> BlackBeltTarget { get; init; } = new() { S = 4, M = 10, L = 25, XL = 60 };
 
     [Param(Provenance.Asm, "career certs for IndexAchieved 10, by size")]
+    [Range(1, 10_000)]
     public PerSize<int> CareerTarget { get; init; } = new() { S = 2, M = 5, L = 12, XL = 30 };
 
     [Param(Provenance.Asm, "annual bookings (USD) at which a partner is size M, L, XL")]
+    [Range(0, 1e12, MinExclusive = true)]
     public SizeBoundaries SizeBoundariesUsd { get; init; } = new();
 }
 

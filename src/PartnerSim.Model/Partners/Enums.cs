@@ -61,5 +61,8 @@ public static class Metrics
         Metric.OnTimeRenewal => "otrr", _ => throw new ArgumentOutOfRangeException(nameof(m)),
     };
 
-    public static bool IsFatMiddle(LegacyTier tier) => tier is LegacyTier.Select or LegacyTier.Premier;
+    /// <summary>
+    /// Whether a tier is in the rule book's default fat middle. A run's fat middle is
+    /// <c>population.fatMiddleTiers</c> (<see cref="Options.PopulationOptions.FatMiddle"/>): this remains only for
+    /// the engine's quarter statistics until they read the run's set, and goes then.
 }

@@ -85,8 +85,6 @@ public sealed class PartnerState
 
     public bool Active = true;
 
-    public bool IsFatMiddle => Metrics.IsFatMiddle(LegacyTier);
-
     /// <summary>The portfolio shares added up in portfolio order (1 once normalised).</summary>
     public double PortfolioShareTotal
     {

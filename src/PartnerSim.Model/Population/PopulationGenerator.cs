@@ -15,6 +15,7 @@ public sealed class PopulationGenerator
     private readonly RuleBook _rules;
     private readonly PopulationOptions _o;
     private readonly double _mu;
+    private readonly TierSet _fatMiddle;
 
     /// <summary>Lognormal sigma of annual bookings such that the top share of partners books the target share.</summary>
     public double BookingsSigma { get; }
@@ -24,6 +25,7 @@ public sealed class PopulationGenerator
         _rules = rules;
         _o = rules.Options.Population;
         _mu = Math.Log(_o.MedianBookingsUsd);
+        _fatMiddle = _o.FatMiddle;
         BookingsSigma = SigmaFor(_o.TopPartnersShare, _o.TopBookingsShare);
     }
 
@@ -89,35 +91,38 @@ public sealed class PopulationGenerator
         rng.At(id, CounterRandom.PopulationQuarter, RandomStream.PopulationTraits);
         s.GrowthPct = _o.GrowthPct.Mean + _o.GrowthPct.Sd * rng.StandardNormal();
         s.LegacyProvider = rng.Uniform() < _o.ProviderShare[s.LegacyTier] ? ProviderOf(s.LegacyTier) : LegacyProvider.None;
-        s.Archetype = Pick(s.IsFatMiddle ? _o.FatMiddleArchetypes.ToArray() : _o.OtherArchetypes.ToArray(), rng.Uniform());
+        s.Archetype = Pick(_fatMiddle.Contains(s.LegacyTier) ? _o.FatMiddleArchetypes.ToArray() : _o.OtherArchetypes.ToArray(), rng.Uniform());
         var baseShare = _o.PortfolioBase.ToArray();
-        for (int p = 0; p < baseShare.Length; p++) s.PortfolioShare[p] = baseShare[p] * (0.2 + 1.6 * rng.Uniform());
+        var spread = _o.PortfolioSpread;
+        for (int p = 0; p < baseShare.Length; p++) s.PortfolioShare[p] = baseShare[p] * (spread.Low + spread.Spread * rng.Uniform());
         NormaliseShares(s);
 
         var e = _o.Engagement[s.LegacyTier];
         double q = Math.Clamp(e.Mean + e.Sd * rng.StandardNormal(), 0, 1);
         var range = _o.Employees[s.Size];
         s.Employees = (int)Math.Round(Math.Exp(Math.Log(range.Min) + rng.Uniform() * (Math.Log(range.Max) - Math.Log(range.Min))));
-        s.Cspm = (Maturity)Math.Clamp((int)Math.Floor(3.6 * q + 0.8 * (rng.Uniform() - 0.5)), 0, 3);
-        s.Mspm = (Maturity)Math.Clamp((int)Math.Floor(3.3 * q + 0.8 * (rng.Uniform() - 0.5)), 0, 3);
+        var m = _o.StartingMetrics;
+        s.Cspm = MaturityAt(m.Cspm, q, rng.Uniform());
+        s.Mspm = MaturityAt(m.Mspm, q, rng.Uniform());
         int bbTarget = _rules.Scoring.BlackBeltTarget[(int)s.Size], careerTarget = _rules.Scoring.CareerTarget[(int)s.Size];
-        int certificates = (int)Math.Floor(0.8 * q * bbTarget * (0.6 + 0.8 * rng.Uniform()));
-        s.CareerCerts = (int)Math.Floor(q * careerTarget * (0.6 + 0.8 * rng.Uniform()));
-        s.MerakiCerts = (int)Math.Floor(rng.Uniform() * (1 + 4 * q));
-        s.MerakiRegistered = rng.Uniform() < 0.3 * q;
+        int certificates = (int)Math.Floor(Draw(m.BlackBelt, q, bbTarget, rng.Uniform()));
+        s.CareerCerts = (int)Math.Floor(Draw(m.Career, q, careerTarget, rng.Uniform()));
+        s.MerakiCerts = (int)Math.Floor(rng.Uniform() * (m.MerakiBase + m.MerakiPerEngagement * q));
+        s.MerakiRegistered = rng.Uniform() < m.MerakiRegisteredPerEngagement * q;
         double uOnboard = rng.Uniform(), uAdopt = rng.Uniform(), uAap = rng.Uniform();
-        if (q >= 0.2)
+        bool engaged = q >= m.EngagedFrom;
+        if (engaged)
         {
-            s.OnboardPct = Math.Min(100, 60 * q * (0.5 + uOnboard));
-            s.AdoptPct = Math.Min(100, 25 * q * (0.5 + uAdopt));
-            s.AapPct = Math.Min(100, 60 * q * uAap);
+            s.OnboardPct = Percent(m.Onboard, q, uOnboard);
+            s.AdoptPct = Percent(m.Adopt, q, uAdopt);
+            s.AapPct = Percent(m.Aap, q, uAap);
         }
-        s.BuyingProgramPct = 50 * q * (0.5 + rng.Uniform());
-        s.AiBookingsPct = 30 * q * rng.Uniform();
-        s.PremiumServicesPct = 40 * q * rng.Uniform();
+        s.BuyingProgramPct = Percent(m.BuyingProgram, q, rng.Uniform());
+        s.AiBookingsPct = Percent(m.AiBookings, q, rng.Uniform());
+        s.PremiumServicesPct = Percent(m.PremiumServices, q, rng.Uniform());
         double uRenewal = rng.Uniform();
-        s.OtrrPct = q >= 0.2 ? Math.Min(100, 50 + 50 * q * (0.6 + 0.4 * uRenewal)) : 40 * uRenewal;
-        s.PoweredServices = (int)Math.Floor(3 * q * rng.Uniform());
+        s.OtrrPct = engaged ? Math.Min(100, m.OnTimeRenewalBase + Draw(m.OnTimeRenewal, q, uRenewal)) : m.OnTimeRenewalUnengaged * uRenewal;
+        s.PoweredServices = (int)Math.Floor(Draw(m.PoweredServices, q, rng.Uniform()));
         s.AcvGrowthPct = s.TcvGrowthPct = s.GrowthPct;
 
         // Enrolment draws have a stream of their own, so enrolling a segment changes no other trait of anyone.
@@ -125,20 +130,35 @@ public sealed class PopulationGenerator
         foreach (var enrolment in _o.Managed)
         {
             bool enrolled = rng.Uniform() < enrolment.Share;
-            if (s.ManagedBy == ManagedBy.None && enrolled && enrolment.Covers(s.LegacyTier)) s.ManagedBy = enrolment.Program;
+            if (s.ManagedBy == ManagedBy.None && enrolled && enrolment.Covers(s.LegacyTier, _fatMiddle)) s.ManagedBy = enrolment.Program;
         }
 
         rng.At(id, CounterRandom.PopulationQuarter, RandomStream.PopulationBlackBelt);
         int window = _rules.Options.Rules.BlackBeltWindowQuarters;
+        var stageHalfPoints = _rules.Scoring.BlackBeltStageHalfPoints;
+        // Stage 2 up to 1 − stage 3's share rather than stage 1 + stage 2's: the mix sums to 1, and 1 − 0.1 is 0.9
+        // exactly in binary where 0.6 + 0.3 is not.
+        var mix = _o.BlackBeltStageMix;
+        double toStage2 = mix.Stage1, toStage3 = 1 - mix.Stage3;
         for (int i = 0; i < certificates; i++)
         {
             double u = rng.Uniform();
-            int halfPoints = u < 0.6 ? 2 : u < 0.9 ? 3 : 4; // stages 1, 2, 3 weigh 1, 1.5, 2 points
+            int halfPoints = stageHalfPoints[u < toStage2 ? 0 : u < toStage3 ? 1 : 2];
             s.BlackBeltHalfPoints[Math.Min(window - 1, (int)(rng.Uniform() * window))] += halfPoints;
         }
         PartnerFactory.Complete(s, _rules);
         return s;
     }
+
+    private static Maturity MaturityAt(MaturityDraw d, double q, double u) =>
+        (Maturity)Math.Clamp((int)Math.Floor(d.PerEngagement * q + d.Spread * (u - 0.5)), 0, 3);
+
+    /// <summary>scale × q × (low + spread × u), times <paramref name="target"/> for a count measured against one.</summary>
+    private static double Draw(EngagementDraw d, double q, double target, double u) => d.Scale * q * target * (d.Low + d.Spread * u);
+
+    private static double Draw(EngagementDraw d, double q, double u) => d.Scale * q * (d.Low + d.Spread * u);
+
+    private static double Percent(EngagementDraw d, double q, double u) => Math.Min(100, Draw(d, q, u));
 
     private static LegacyProvider ProviderOf(LegacyTier tier) => tier switch
     {

@@ -33,4 +33,6 @@ public enum RandomStream : uint
     Bootstrap = 22,
     /// <summary>Replicate run seeds derived from an experiment's master seed: partner = replicate index.</summary>
     ReplicateSeed = 23,
+    /// <summary>Which partners a sampled detail file records: partner = partner id, one draw each.</summary>
+    DetailSample = 24,
 }

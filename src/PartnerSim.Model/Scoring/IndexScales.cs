@@ -3,19 +3,12 @@ using System.Runtime.CompilerServices;
 namespace PartnerSim.Model.Scoring;
 
 /// <summary>
-/// Metric value → IndexAchieved (0–10), rule book §3. A value on a band edge falls in the lower band
-/// (5% → 1), hence the ceilings.
+/// Metric value → IndexAchieved (0–10), rule book §3, for the scales of their own shape; the scales in equal
+/// steps are options (<see cref="SteppedScale"/>). A value on a band edge falls in the lower band (5% → 1),
+/// hence the ceilings.
 /// </summary>
 public static class IndexScales
 {
-    /// <summary>Buying Program %, AI Bookings %, Premium Services %: 0 → 0; (0,5] → 1; … (40,45] → 9; > 45 → 10.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int FivePointSteps(double pct) => Steps(pct, 5, 10);
-
-    /// <summary>ACV / TCV growth %: ≤ 0 → 0; (0,5] → 2; (5,10] → 4; (10,15] → 6; (15,20] → 8; > 20 → 10.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int Growth(double pct) => 2 * Steps(pct, 5, 5);
-
     /// <summary>Onboard %: 0 → 0; (0,10] → 2; (10,15] → 3; … (40,45] → 9; > 45 → 10.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Onboard(double pct)
@@ -32,21 +25,13 @@ public static class IndexScales
         return steps == 0 ? 0 : 4 + steps;
     }
 
-    /// <summary>On-time renewal %: ≤ 50 → 0; (50,55] → 1; … (90,95] → 9; > 95 → 10.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int OnTimeRenewal(double pct) => Steps(pct - 50, 5, 10);
-
     /// <summary>
     /// How many <paramref name="width"/>-wide steps it takes to cover x (so an edge belongs to the lower band),
     /// 0 for x ≤ 0, at most <paramref name="max"/>. Written as a clamp rather than a chain of comparisons: these
     /// values vary from partner to partner, and the branches of a chain were mispredicted.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int Steps(double x, double width, int max) => (int)Math.Min(Math.Max(Math.Ceiling(x / width), 0), max);
-
-    /// <summary>Powered services: 0 → 0; 1 → 5; ≥ 2 → 10.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int PoweredServices(int count) => count <= 0 ? 0 : count == 1 ? 5 : 10;
+    public static int Steps(double x, double width, int max) => (int)Math.Min(Math.Max(Math.Ceiling(x / width), 0), max);
 
     /// <summary>min(10, floor(10 × achieved / target)) in exact integer arithmetic.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -10,7 +10,7 @@ public struct MetricInputs
 {
     public PartnerSize Size;
     public Maturity Cspm, Mspm;
-    /// <summary>Black Belt points ×2 from certificates still inside the window (Meraki excluded).</summary>
+    /// <summary>Black Belt points ×2 from certificates still inside the window (Meraki excluded: scoring adds its points).</summary>
     public int BlackBeltHalfPoints;
     public int CareerCerts;
     /// <summary>Meraki CMNA/CMSS certs registered to the organisation (count only when registered).</summary>

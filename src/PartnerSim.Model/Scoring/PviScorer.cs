@@ -30,8 +30,9 @@ public static class PviScorer
         {
             // The white paper's "50% of the Partner Value Index values" for partners with no validated maturity.
             bool half = o.Grace.Basis == GraceBasis.Half;
-            indexes[(int)Metric.Cspm] = half ? o.ExpertIndex / 2 : o.CspmBasicIndex;
-            indexes[(int)Metric.Mspm] = half ? o.ExpertIndex / 2 : o.MspmBasicIndex;
+            int credit = o.ExpertIndex * o.Grace.CreditPct / 100;
+            indexes[(int)Metric.Cspm] = half ? credit : o.CspmBasicIndex;
+            indexes[(int)Metric.Mspm] = half ? credit : o.MspmBasicIndex;
         }
     }
 
@@ -45,17 +46,18 @@ public static class PviScorer
             Metric.Cspm => rules.MaturityIndex(x.Cspm, managedServices: false),
             Metric.Mspm => rules.MaturityIndex(x.Mspm, managedServices: true),
             // Half-points against a target in whole points: floor(10 × (h/2) / target) = floor(10h / 2target).
-            Metric.BlackBelt => IndexScales.AgainstTarget(x.BlackBeltHalfPoints + registeredMeraki, 2L * rules.BlackBeltTarget[(int)x.Size]),
+            Metric.BlackBelt => IndexScales.AgainstTarget(x.BlackBeltHalfPoints + (long)registeredMeraki * rules.MerakiHalfPoints,
+                2L * rules.BlackBeltTarget[(int)x.Size]),
             Metric.Career => IndexScales.AgainstTarget(x.CareerCerts + registeredMeraki, rules.CareerTarget[(int)x.Size]),
-            Metric.PoweredServices => IndexScales.PoweredServices(x.PoweredServices),
-            Metric.Acv => IndexScales.Growth(x.AcvGrowthPct),
-            Metric.Tcv => IndexScales.Growth(x.TcvGrowthPct),
-            Metric.BuyingProgram => IndexScales.FivePointSteps(x.BuyingProgramPct),
-            Metric.AiBookings => IndexScales.FivePointSteps(x.AiBookingsPct),
-            Metric.PremiumServices => IndexScales.FivePointSteps(x.PremiumServicesPct),
+            Metric.PoweredServices => rules.PoweredServicesScale.Index(x.PoweredServices),
+            Metric.Acv => rules.AcvGrowthScale.Index(x.AcvGrowthPct),
+            Metric.Tcv => rules.TcvGrowthScale.Index(x.TcvGrowthPct),
+            Metric.BuyingProgram => rules.BuyingProgramScale.Index(x.BuyingProgramPct),
+            Metric.AiBookings => rules.AiBookingsScale.Index(x.AiBookingsPct),
+            Metric.PremiumServices => rules.PremiumServicesScale.Index(x.PremiumServicesPct),
             Metric.Onboard => IndexScales.Onboard(x.OnboardPct),
             Metric.Adopt => IndexScales.Adopt(x.AdoptPct),
-            _ => IndexScales.OnTimeRenewal(x.OtrrPct),
+            _ => rules.OnTimeRenewalScale.Index(x.OtrrPct),
         };
     }
 

@@ -21,6 +21,14 @@ public sealed class ScoringRules
     public int[] BlackBeltTarget { get; }
     public int[] CareerTarget { get; }
 
+    public readonly SteppedScale BuyingProgramScale, AiBookingsScale, PremiumServicesScale;
+    public readonly SteppedScale AcvGrowthScale, TcvGrowthScale, OnTimeRenewalScale, PoweredServicesScale;
+
+    /// <summary>Black Belt half-points of a certificate by stage (index 0 is stage 1): points are kept ×2, exactly.</summary>
+    public int[] BlackBeltStageHalfPoints { get; }
+    /// <summary>Black Belt half-points each registered Meraki cert adds (when Meraki certs count).</summary>
+    public int MerakiHalfPoints { get; }
+
     public ScoringRules(ScoringOptions options)
     {
         Options = options;
@@ -48,7 +56,20 @@ public sealed class ScoringRules
         _strict = options.ThresholdComparator == ThresholdComparator.Above;
         BlackBeltTarget = options.BlackBeltTarget.ToArray();
         CareerTarget = options.CareerTarget.ToArray();
+        var scales = options.Scales;
+        BuyingProgramScale = new(scales.BuyingProgram);
+        AiBookingsScale = new(scales.AiBookings);
+        PremiumServicesScale = new(scales.PremiumServices);
+        AcvGrowthScale = new(scales.AcvGrowth);
+        TcvGrowthScale = new(scales.TcvGrowth);
+        OnTimeRenewalScale = new(scales.OnTimeRenewal);
+        PoweredServicesScale = new(scales.PoweredServices);
+        BlackBeltStageHalfPoints = options.BlackBeltStagePoints.ToArray().Select(HalfPoints).ToArray();
+        MerakiHalfPoints = HalfPoints(options.MerakiBlackBeltPoints);
     }
+
+    /// <summary>Points (a multiple of 0.5, as validated) as whole half-points.</summary>
+    public static int HalfPoints(double points) => (int)Math.Round(2 * points, MidpointRounding.AwayFromZero);
 
     public static int ToHundredths(double pvi) => (int)Math.Round(pvi * 100, MidpointRounding.AwayFromZero);
 

@@ -8,23 +8,9 @@ public static class AtomicOutput
 {
     public static void WriteDirectory(string target, Action<string> write)
     {
-        var full = Path.GetFullPath(target);
-        var parent = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(parent);
-        var temp = Path.Combine(parent, $".{Path.GetFileName(full)}.tmp-{Environment.ProcessId}");
-        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
-        Directory.CreateDirectory(temp);
-        try
-        {
-            write(temp);
-            if (Directory.Exists(full)) Directory.Delete(full, recursive: true);
-            Directory.Move(temp, full);
-        }
-        catch
-        {
-            if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
-            throw;
-        }
+        using var output = OutputDirectory.Begin(target);
+        write(output.Path);
+        output.Commit();
     }
 
     public static void WriteFile(string target, Action<Stream> write)
@@ -32,6 +18,9 @@ public static class AtomicOutput
         var full = Path.GetFullPath(target);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temp = full + $".tmp-{Environment.ProcessId}";
+        // Also when the process exits first (a second Ctrl+C exits at once).
+        EventHandler removeTemp = (_, _) => File.Delete(temp);
+        AppDomain.CurrentDomain.ProcessExit += removeTemp;
         try
         {
             using (var stream = File.Create(temp)) write(stream);
@@ -41,6 +30,10 @@ public static class AtomicOutput
         {
             File.Delete(temp);
             throw;
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.ProcessExit -= removeTemp;
         }
     }
 }

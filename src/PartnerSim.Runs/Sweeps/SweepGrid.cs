@@ -34,8 +34,11 @@ public sealed class SweepGrid(string basePath, IReadOnlyList<Axis> axes)
         return grid;
     }
 
-    /// <summary>The base scenario with these values set (one per axis, in axis order).</summary>
-    public ScenarioInput Load(string[] values, int? partners, int? quarters)
+    /// <summary>
+    /// The base scenario with these values set (one per axis, in axis order). <paramref name="origin"/> names the
+    /// variant in errors, as the file it stands for.
+    /// </summary>
+    public ScenarioInput Load(string[] values, int? partners, int? quarters, string origin = "sweep --set")
     {
         if (!File.Exists(basePath)) throw new BadInputException($"{basePath}: scenario file not found");
         var full = Path.GetFullPath(basePath);
@@ -44,7 +47,7 @@ public sealed class SweepGrid(string basePath, IReadOnlyList<Axis> axes)
         for (int i = 0; i < Axes.Count; i++) Insert(tree, Axes[i].Key.Split('.'), values[i]);
         Emit(yaml, tree, 0);
         var virtualFile = Path.Combine(Path.GetDirectoryName(full)!,
-            $"(sweep --set {string.Join(' ', Axes.Select((a, i) => $"{a.Key}={values[i]}"))})");
+            $"({origin} {string.Join(' ', Axes.Select((a, i) => $"{a.Key}={values[i]}"))})");
         var options = ScenarioLoader.LoadText(yaml.ToString(), virtualFile);
         return ScenarioInput.From(options, partners, quarters, seed: null, skipBadRows: false);
     }

@@ -28,6 +28,7 @@ public sealed class BenchSmokeTests
         Assert.All(new[]
         {
             r.EngineLoop.PartnerQuartersPerSecond, r.EngineLoop.WallSeconds,
+            r.EngineLoopDetail.PartnerQuartersPerSecond, r.EngineLoopDetail.WallSeconds,
             r.OrleansPing.CallsPerSecond, r.OrleansPing.ActivationSeconds,
             r.Simulation.SteadyPartnerQuartersPerSecond, r.Simulation.ActivationSeconds, r.Simulation.WallSeconds,
             r.SimulationCheckpointed.SteadyPartnerQuartersPerSecond, r.SimulationCheckpointed.ActivationSeconds,
@@ -45,6 +46,7 @@ public sealed class BenchSmokeTests
 
         Assert.Equal(r.Simulation.SteadyPartnerQuartersPerSecond / r.OrleansPing.CallsPerSecond, r.SimVsPing);
         Assert.Equal(r.Simulation.SteadyPartnerQuartersPerSecond / r.EngineLoop.PartnerQuartersPerSecond, r.SimVsEngine);
+        Assert.Equal(1 - r.EngineLoopDetail.PartnerQuartersPerSecond / r.EngineLoop.PartnerQuartersPerSecond, r.DetailCost);
 
         // The JSON carries the same figures, and its ratios are the quotients of its own figures.
         using var stream = new MemoryStream();
@@ -57,6 +59,8 @@ public sealed class BenchSmokeTests
         Assert.Equal(r.Simulation.SteadyPartnerQuartersPerSecond, sim);
         Assert.Equal(sim / ping, root.GetProperty("simVsPing").GetDouble(), 12);
         Assert.Equal(sim / engine, root.GetProperty("simVsEngine").GetDouble(), 12);
+        double detail = root.GetProperty("engineLoopDetail").GetProperty("partnerQuartersPerSecond").GetDouble();
+        Assert.Equal(1 - detail / engine, root.GetProperty("detailCost").GetDouble(), 12);
         Assert.Equal(1024, root.GetProperty("partners").GetInt32());
         Assert.True(root.GetProperty("memory").GetProperty("heapBytesPerPartner").GetDouble() > 0);
         Assert.Equal(r.Simulation.Gc.PauseShare, root.GetProperty("simulation").GetProperty("gc").GetProperty("pauseShare").GetDouble());

@@ -49,7 +49,7 @@ public sealed class CliTests : IDisposable
         {
             Assert.False(string.IsNullOrEmpty(a.GetProperty("name").GetString()));
             Assert.Equal(JsonValueKind.String, a.GetProperty("value").ValueKind);
-            Assert.Contains(a.GetProperty("tag").GetString(), new[] { "seed", "asm" });
+            Assert.Contains(a.GetProperty("tag").GetString(), new[] { "seed", "asm", "seed+asm" });
         }
         Assert.Contains(assumptions, a => a.GetProperty("name").GetString() == "run.seed"
                                           && a.GetProperty("value").GetString() == "20260125");

@@ -27,6 +27,18 @@ public class GraceTests
         Assert.Equal((4, 3), Maturities(basic with { MspmBasicIndex = 3 }, Maturity.None, Maturity.None, inGrace: true));
     }
 
+    [Theory]
+    [InlineData(50, 10, 5)] // the default: 50 % of 10
+    [InlineData(30, 10, 3)] // 30 % of 10
+    [InlineData(50, 9, 4)]  // 4.5, whole IndexAchieved: 4
+    [InlineData(0, 10, 0)]
+    public void CreditPct_OfTheMaximum(int creditPct, int expertIndex, int expected)
+    {
+        var o = new ScoringOptions { ExpertIndex = expertIndex, Grace = new GraceOptions { CreditPct = creditPct } };
+        Assert.Equal((expected, expected), Maturities(o, Maturity.None, Maturity.None, inGrace: true));
+        Assert.Equal((0, 0), Maturities(o, Maturity.None, Maturity.None, inGrace: false));
+    }
+
     [Fact]
     public void OutOfGrace_Gives0And0() =>
         Assert.Equal((0, 0), Maturities(new ScoringOptions(), Maturity.None, Maturity.None, inGrace: false));

@@ -7,6 +7,9 @@ namespace PartnerSim.Tests.Model;
 /// <summary>The metric → IndexAchieved scales of rule book §3, on band edges (lower band) and just above.</summary>
 public class ScaleTests
 {
+    /// <summary>The rule book's default scales, as a run compiles them.</summary>
+    private static readonly ScoringRules Defaults = new(new ScoringOptions());
+
     [Theory]
     [InlineData(0, 0)]
     [InlineData(0.01, 1)]   // (0,5] → 1
@@ -19,7 +22,7 @@ public class ScaleTests
     [InlineData(45, 9)]     // (40,45] → 9
     [InlineData(45.01, 10)] // > 45 → 10
     [InlineData(100, 10)]
-    public void FivePointSteps(double pct, int expected) => Assert.Equal(expected, IndexScales.FivePointSteps(pct));
+    public void FivePointSteps(double pct, int expected) => Assert.Equal(expected, Defaults.BuyingProgramScale.Index(pct));
 
     [Theory]
     [InlineData(-1, 0)]    // ≤ 0 → 0
@@ -33,7 +36,7 @@ public class ScaleTests
     [InlineData(15.01, 8)]
     [InlineData(20, 8)]    // (15,20] → 8
     [InlineData(20.01, 10)] // > 20 → 10
-    public void Growth(double pct, int expected) => Assert.Equal(expected, IndexScales.Growth(pct));
+    public void Growth(double pct, int expected) => Assert.Equal(expected, Defaults.AcvGrowthScale.Index(pct));
 
     [Theory]
     [InlineData(0, 0)]
@@ -73,14 +76,14 @@ public class ScaleTests
     [InlineData(95, 9)]     // (90,95] → 9
     [InlineData(95.01, 10)]
     [InlineData(100, 10)]
-    public void OnTimeRenewal(double pct, int expected) => Assert.Equal(expected, IndexScales.OnTimeRenewal(pct));
+    public void OnTimeRenewal(double pct, int expected) => Assert.Equal(expected, Defaults.OnTimeRenewalScale.Index(pct));
 
     [Theory]
     [InlineData(0, 0)]
     [InlineData(1, 5)]
     [InlineData(2, 10)]
     [InlineData(3, 10)]
-    public void PoweredServices(int count, int expected) => Assert.Equal(expected, IndexScales.PoweredServices(count));
+    public void PoweredServices(int count, int expected) => Assert.Equal(expected, Defaults.PoweredServicesScale.Index(count));
 
     private static int[] IndexesOf(MetricInputs x, ScoringOptions? o = null, bool inGrace = false)
     {

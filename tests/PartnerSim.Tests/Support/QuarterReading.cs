@@ -6,7 +6,7 @@ namespace PartnerSim.Tests.Support;
 /// <summary>The segments tests read most, through the same registry every output uses.</summary>
 internal static class QuarterReading
 {
-    private static readonly IReadOnlyList<SegmentView> Named = SegmentView.Named(Metrics.IsFatMiddle);
+    private static readonly IReadOnlyList<SegmentView> Named = SegmentView.Named(TierSet.DefaultFatMiddle.Contains);
 
     public static SegmentTotals FatMiddle(this QuarterStats q) => q.View(Named.Single(v => v.Name == "fatMiddle"));
     public static SegmentTotals UnmanagedFatMiddle(this QuarterStats q) => q.View(Named.Single(v => v.Name == "unmanagedFatMiddle"));

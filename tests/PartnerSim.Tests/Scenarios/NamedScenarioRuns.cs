@@ -11,7 +11,7 @@ using CliApp = PartnerSim.Cli.Cli;
 namespace PartnerSim.Tests.Scenarios;
 
 /// <summary>Named scenarios run once each with the in-process engine and shared by the tests that compare them.</summary>
-internal static class Issue4Runs
+internal static class NamedScenarioRuns
 {
     public sealed record Run(ScenarioInput Input, RunResult Result)
     {

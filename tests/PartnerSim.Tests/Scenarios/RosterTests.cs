@@ -1,13 +1,17 @@
 using System.Text.Json;
 using PartnerSim.Model.Population;
 using PartnerSim.Inputs.Rosters;
+using PartnerSim.Tests.Inputs;
 using PartnerSim.Tests.Integration;
 
 namespace PartnerSim.Tests.Scenarios;
 
-/// <summary>Rosters (issue 4): export → load round trip, bad rows refused by line and column, --skip-bad-rows.</summary>
+/// <summary>
+/// Rosters: export → load round trip (also after a spreadsheet has saved it), bad rows refused by line and
+/// column, --skip-bad-rows, a file without its header row.
+/// </summary>
 [Collection("Console")]
-public sealed class Issue4RosterTests : IDisposable
+public sealed class RosterTests : IDisposable
 {
     private readonly TempDir _tmp = new();
     public void Dispose() => _tmp.Dispose();
@@ -175,13 +179,81 @@ public sealed class Issue4RosterTests : IDisposable
         var header = string.Join(',', RosterColumns.Required.Where(c => c != "archetype"));
         var row = string.Join(',', Good[0].Split(',').Where((_, i) => RosterColumns.Required[i] != "archetype"));
         _tmp.Write("r.csv", header + "\n" + row + "\n");
-        var scenario = _tmp.Write("s.yaml", "name: missing-column\nrun:\n  quarters: 2\npopulation:\n  roster: r.csv\n");
+        var line = await RefusedRosterLine("missing-column");
+        Assert.Contains("r.csv:1:", line);
+        Assert.Contains("archetype", line);
+    }
+
+    /// <summary>Runs a scenario on roster r.csv that must be refused: exit 2, one stderr line (returned), no output.</summary>
+    private async Task<string> RefusedRosterLine(string name)
+    {
+        var scenario = _tmp.Write("s.yaml", $"name: {name}\nrun:\n  quarters: 2\npopulation:\n  roster: r.csv\n");
         var outDir = _tmp.File("never");
         var r = await CliRunner.Run("run", scenario, "--engine", "inproc", "--quiet", "--out", outDir);
         Assert.True(r.Code == 2, r.ToString());
-        var line = Assert.Single(r.ErrLines);
-        Assert.Contains("r.csv:1:", line);
-        Assert.Contains("archetype", line);
         Assert.False(Directory.Exists(outDir));
+        return Assert.Single(r.ErrLines);
+    }
+
+    // ---------------------------------------------------------------- spreadsheet-saved rosters
+
+    /// <summary>
+    /// How a spreadsheet saves an exported roster after a designer added a <c>name</c> column: names with commas,
+    /// quotes and line breaks (quoted per RFC 4180), optionally every field quoted, CRLF, a byte order mark and
+    /// a trailing empty line.
+    /// </summary>
+    private static string AsSpreadsheetSavesIt(string exported, bool quoteAll, string newline, bool trailingEmptyLine)
+    {
+        var lines = exported.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        Assert.DoesNotContain(lines, l => l.Contains('"')); // an export holds numbers, names and ';' lists only
+        string Cell(string v) => quoteAll ? "\"" + v.Replace("\"", "\"\"") + "\"" : CsvRowsTests.Field(v);
+        var rows = lines.Select((line, i) =>
+        {
+            var cells = line.Split(',').ToList();
+            cells.Insert(1, i == 0 ? "name" : $"Partner {cells[0]}, \"Ltd\"\nBranch {i % 3}");
+            return string.Join(',', cells.Select(Cell));
+        });
+        return string.Join(newline, rows) + newline + (trailingEmptyLine ? newline : "");
+    }
+
+    [Theory]
+    [InlineData(false, "\n", false, false)]
+    [InlineData(true, "\r\n", true, true)]
+    public async Task ExportedRoster_SavedByASpreadsheetWithANameColumn_LoadsToTheSamePartners(
+        bool quoteAll, string newline, bool bom, bool trailingEmptyLine)
+    {
+        var csv = _tmp.File("r.csv");
+        var export = await CliRunner.Run("roster", "export", "--partners", "300", "--seed", "9", "--out", csv);
+        Assert.True(export.Code == 0, export.ToString());
+        var scenario = _tmp.Write("s.yaml", "name: roster\nrun:\n  seed: 9\n  quarters: 3\npopulation:\n  roster: r.csv\n");
+        var original = await RunOk(scenario, "original", "--engine", "inproc");
+
+        var edited = AsSpreadsheetSavesIt(File.ReadAllText(csv), quoteAll, newline, trailingEmptyLine);
+        File.WriteAllText(csv, edited, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: bom));
+        var reloaded = await RunOk(scenario, "edited", "--engine", "inproc");
+
+        Assert.Equal(300, reloaded.GetProperty("partners").GetInt32());
+        Assert.Equal(original.GetProperty("digest").GetString(), reloaded.GetProperty("digest").GetString());
+        Assert.Equal(original.GetProperty("perQuarter").GetRawText(), reloaded.GetProperty("perQuarter").GetRawText());
+    }
+
+    [Fact]
+    public async Task BadRow_AfterNamesSpanningLines_IsLocatedOnItsOwnLine()
+    {
+        // Every row's name spans two lines: row k (1-based) starts on line 2k; the bad bookings are in row 3.
+        var rows = Good.Select((row, i) => row.Insert(row.IndexOf(','), $",\"Partner {i}\nsecond line\"")).ToArray();
+        rows[2] = rows[2].Replace(",250000,", ",lots,");
+        _tmp.Write("r.csv", string.Join('\n', [Header.Replace("partner_id", "partner_id,name"), .. rows]) + "\n");
+        Assert.EndsWith("r.csv:6: annual_bookings_usd: 'lots' is not a number", await RefusedRosterLine("multi-line"));
+    }
+
+    [Fact]
+    public async Task RosterWithoutHeaderRow_Exit2_SaysSo()
+    {
+        _tmp.Write("r.csv", string.Join('\n', Good) + "\n");
+        var line = await RefusedRosterLine("no-header");
+        Assert.StartsWith("error: ", line);
+        Assert.Contains("r.csv:1: header: no header row", line);
+        Assert.DoesNotContain("appears twice", line);
     }
 }

@@ -1,16 +1,19 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using PartnerSim.Tests.Inputs;
 using PartnerSim.Tests.Integration;
 
 namespace PartnerSim.Tests.Scenarios;
 
 /// <summary>
-/// Deterministic fuzz (issue 4): randomly mutated scenario files and rosters go through <c>validate</c> and
+/// Deterministic fuzz: randomly mutated scenario files and rosters go through <c>validate</c> and
 /// <c>run</c>; every outcome must be success (exit 0, summary.json written) or bad input (exit 2, an
-/// "error:" line, no output directory), never exit 1 and never an exception escaping the CLI.
+/// "error:" line, no output directory), never exit 1 and never an exception escaping the CLI. YAML-structure
+/// mutations (anchors and aliases, alias bombs, deep nesting, long values, huge lists, oversize files) go
+/// through a child process under a small heap, so that a limit that fails cannot take the test host with it.
 /// </summary>
 [Collection("Console")]
-public sealed partial class Issue4FuzzTests : IDisposable
+public sealed partial class InputFuzzTests : IDisposable
 {
     private static readonly TimeSpan PerCall = TimeSpan.FromSeconds(30);
 
@@ -160,13 +163,19 @@ public sealed partial class Issue4FuzzTests : IDisposable
 
     private static string Trim(string s) => s.Length > 400 ? s[..400] + "…" : s;
 
+    /// <summary>The shipped scenarios (and what they extend) copied to a folder; returns it and the YAML originals in order.</summary>
+    private (string dir, string[] yamls) CopyOfTheScenarios(string folder)
+    {
+        var dir = Directory.CreateDirectory(_tmp.File(folder)).FullName;
+        var sources = Directory.GetFiles(Path.Combine(RepoPaths.Root, "scenarios"));
+        foreach (var f in sources) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
+        return (dir, sources.Where(f => f.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray());
+    }
+
     [Fact]
     public async Task MutatedScenarios_SucceedOrFailCleanly()
     {
-        var dir = Directory.CreateDirectory(_tmp.File("scenarios")).FullName;
-        var sources = Directory.GetFiles(Path.Combine(RepoPaths.Root, "scenarios"));
-        foreach (var f in sources) File.Copy(f, Path.Combine(dir, Path.GetFileName(f)));
-        var yamls = sources.Where(f => f.EndsWith(".yaml", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        var (dir, yamls) = CopyOfTheScenarios("scenarios");
         Assert.True(yamls.Length >= 11);
 
         var rng = new Random(4_2026);
@@ -201,6 +210,134 @@ public sealed partial class Issue4FuzzTests : IDisposable
         Assert.True(n >= 150, $"{n} mutations");
         Assert.True(ok > 0 && bad > 0, $"the fuzz should see both outcomes (ok {ok}, bad {bad})");
         Assert.True(failures.Count == 0, $"{failures.Count} of {n} mutations broke the contract:\n" + string.Join('\n', failures.Take(25)));
+    }
+
+    /// <summary>Replaces the value of a random <c>key: value</c> line, or adds a top-level entry, with YAML structure.</summary>
+    private static string MutateStructure(string text, Random rng, out string what)
+    {
+        var lines = text.Split('\n').ToList();
+        var values = Enumerable.Range(0, lines.Count).Where(i => KeyValueLine().IsMatch(lines[i])).ToList();
+        int at = values[rng.Next(values.Count)];
+        var key = KeyValueLine().Match(lines[at]).Groups[1].Value;
+        void Set(string value) => lines[at] = key + value;
+        string Join() => string.Join('\n', lines);
+        int Pick(params int[] choices) => choices[rng.Next(choices.Length)];
+
+        switch (rng.Next(8))
+        {
+            case 0:
+            {
+                // an anchor on one value and an alias of it on another (dangling if the alias comes first)
+                int other = values[rng.Next(values.Count)];
+                var otherKey = KeyValueLine().Match(lines[other]).Groups[1].Value;
+                lines[at] = key + "&v " + KeyValueLine().Match(lines[at]).Groups[2].Value;
+                if (other != at) lines[other] = otherKey + "*v";
+                what = $"anchor line {at + 1}, alias line {other + 1}";
+                return Join();
+            }
+            case 1:
+            {
+                var cycle = Pick(0, 1) == 0 ? "&c [*c]" : "&c {k: [1, *c]}";
+                Set(cycle);
+                what = $"cycle '{cycle}' at line {at + 1}";
+                return Join();
+            }
+            case 2:
+            {
+                // levels anchors of fan aliases each: (fan^levels) leaves, over the node limit from 9^6 on
+                int levels = 2 + rng.Next(8), fan = 2 + rng.Next(8);
+                var bomb = new StringBuilder($"b0: &b0 [{string.Join(',', Enumerable.Repeat("lol", fan))}]\n");
+                for (int l = 1; l < levels; l++)
+                    bomb.Append($"b{l}: &b{l} [{string.Join(',', Enumerable.Repeat($"*b{l - 1}", fan))}]\n");
+                what = $"alias bomb {fan}^{levels}";
+                return text.TrimEnd('\n') + "\n" + bomb;
+            }
+            case 3:
+            {
+                int depth = Pick(1, 2, 40, 62, 63, 64, 65, 200, 5000);
+                Set(new string('[', depth) + "1" + new string(']', depth));
+                what = $"flow nesting {depth} at line {at + 1}";
+                return Join();
+            }
+            case 4:
+            {
+                int depth = Pick(1, 30, 62, 63, 64, 200);
+                var indent = key.Length - key.TrimStart().Length;
+                Set("");
+                lines.InsertRange(at + 1, Enumerable.Range(0, depth).Select(i =>
+                    new string(' ', indent + 2 * (i + 1)) + $"k{i}:" + (i == depth - 1 ? " 1" : "")));
+                what = $"block nesting {depth} at line {at + 1}";
+                return Join();
+            }
+            case 5:
+            {
+                int length = Pick(9_990, 10_000, 10_001, 300_000);
+                Set("'" + new string('x', length) + "'");
+                what = $"scalar of {length} characters at line {at + 1}";
+                return Join();
+            }
+            case 6:
+            {
+                int items = Pick(10, 99_000, 100_000, 400_000);
+                Set("[" + string.Join(',', Enumerable.Repeat("1", items)) + "]");
+                what = $"list of {items} at line {at + 1}";
+                return Join();
+            }
+            default:
+            {
+                int bytes = Encoding.UTF8.GetByteCount(text);
+                int pad = (1 << 20) - bytes + Pick(-10, -1, 0, 1, 1000);
+                what = $"padded to {bytes + pad} bytes";
+                return pad < 2 ? text : text + "#" + new string('x', pad - 2) + "\n";
+            }
+        }
+    }
+
+    [Fact]
+    public async Task StructureMutatedScenarios_AreRefusedOrLoad_UnderASmallHeap()
+    {
+        var (dir, yamls) = CopyOfTheScenarios("structure");
+
+        var rng = new Random(2026_0042);
+        var mutations = new List<(string path, string label)>();
+        for (int n = 0; n < 64; n++)
+        {
+            var yaml = yamls[n % yamls.Length];
+            var text = MutateStructure(File.ReadAllText(yaml).ReplaceLineEndings("\n"), rng, out var what);
+            var path = Path.Combine(dir, $"structure-{n:D3}.yaml");
+            File.WriteAllText(path, text);
+            mutations.Add((path, $"#{n} {Path.GetFileName(yaml)} [{what}]"));
+        }
+
+        // one child process validates them all: bounded in heap and time, a crash shows as its exit code
+        var r = ChildCli.Run(TimeSpan.FromSeconds(60), ChildCli.SmallHeap, ["validate", .. mutations.Select(m => m.path)]);
+        Assert.True(r.Finished, $"validate did not finish: {Trim(r.ToString())}");
+        Assert.True(r.Code is 0 or 2, Trim(r.ToString()));
+        Assert.All(r.ErrLines, l => Assert.StartsWith("error: ", l));
+
+        var failures = new List<string>();
+        var loaded = new List<(string path, string label)>();
+        foreach (var (path, label) in mutations)
+        {
+            bool ok = r.OutLines.Any(l => l.StartsWith($"ok: {path} ", StringComparison.Ordinal));
+            bool refused = r.ErrLines.Any(l => l.StartsWith($"error: {path}:", StringComparison.Ordinal));
+            if (ok == refused) failures.Add($"{label}: {(ok ? "both ok and refused" : "neither ok nor refused")}");
+            if (ok) loaded.Add((path, label));
+        }
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        Assert.True(loaded.Count > 0 && loaded.Count < mutations.Count, $"the fuzz should see both outcomes ({loaded.Count} of {mutations.Count} loaded)");
+        foreach (var limit in new[] { "(an alias bomb?)", "(a cycle)", "nested deeper than 64 levels", "more than 100000 nodes",
+                     "the limit is 10000", "the limit for a scenario file" })
+            Assert.True(r.ErrLines.Any(l => l.Contains(limit, StringComparison.Ordinal)), $"no mutation reached '{limit}'");
+
+        // the files validate accepted also run, in process
+        foreach (var (path, label) in loaded)
+        {
+            var outDir = _tmp.File("out-" + Path.GetFileNameWithoutExtension(path));
+            var (rr, rf) = await Call(["run", path, "--partners", "50", "--quarters", "2", "--engine", "inproc", "--quiet", "--out", outDir]);
+            if (Check(rr, rf, outDir) is { } fail) failures.Add($"{label} run: {fail}");
+        }
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace PartnerSim.Tests.Scenarios;
 /// measured here independently of the Calibration report class, then compared with summary.json.
 /// </summary>
 [Collection("Console")]
-public sealed class Issue4CalibrationTests : IDisposable
+public sealed class CalibrationTests : IDisposable
 {
     private const int Launch = 2;           // FY26Q3
     private const int MatchQuarter = 6;     // FY27Q3, the 4th quarter after launch

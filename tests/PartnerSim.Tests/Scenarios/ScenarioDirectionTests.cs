@@ -2,7 +2,7 @@ using PartnerSim.Tests.Support;
 using PartnerSim.Model.Figures;
 using PartnerSim.Model.Options;
 using PartnerSim.Model.Partners;
-using static PartnerSim.Tests.Scenarios.Issue4Runs;
+using static PartnerSim.Tests.Scenarios.NamedScenarioRuns;
 
 namespace PartnerSim.Tests.Scenarios;
 
@@ -10,7 +10,7 @@ namespace PartnerSim.Tests.Scenarios;
 /// Rule book §8: every named scenario moves the figures in the direction its story predicts, compared with
 /// <c>cisco360-launch</c> on the same seed (10,000 partners, 12 quarters, FY26Q1 start, FY26Q3 launch).
 /// </summary>
-public sealed class Issue4DirectionTests
+public sealed class ScenarioDirectionTests
 {
     private const int Launch = 2;                 // FY26Q3
     private static readonly int[] Grace = [2, 3]; // FY26Q3, FY26Q4

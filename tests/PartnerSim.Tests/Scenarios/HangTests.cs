@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using PartnerSim.Model.Population;
 using PartnerSim.Inputs.Rosters;
+using PartnerSim.Tests.Inputs;
 using PartnerSim.Tests.Integration;
 
 namespace PartnerSim.Tests.Scenarios;
@@ -9,7 +9,7 @@ namespace PartnerSim.Tests.Scenarios;
 /// Values that pass validation but are absurdly large must still end in success or exit 2, not run for ever.
 /// Run as a child process (killed after the time limit) so a hang cannot take the test host with it.
 /// </summary>
-public sealed class Issue4HangTests : IDisposable
+public sealed class HangTests : IDisposable
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30); // a 50-partner, 2-quarter run takes ~1 s; room for a loaded CI machine
 
@@ -18,20 +18,8 @@ public sealed class Issue4HangTests : IDisposable
 
     private static (int? code, string err) RunChild(params string[] args)
     {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } h && File.Exists(h) ? h : "dotnet";
-        var psi = new ProcessStartInfo(host) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "partnersim.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var err = p.StandardError.ReadToEndAsync();
-        _ = p.StandardOutput.ReadToEndAsync();
-        if (!p.WaitForExit(Limit))
-        {
-            p.Kill(entireProcessTree: true);
-            p.WaitForExit();
-            return (null, "");
-        }
-        return (p.ExitCode, err.Result);
+        var r = ChildCli.Run(Limit, null, args);
+        return (r.Code, r.Err);
     }
 
     private void AssertFinishes(string scenario, string what)

@@ -45,8 +45,8 @@ public sealed class RunSummary
     public string? Assumption(string name) => Assumptions.FirstOrDefault(a => a.Name == name)?.Value;
 
     /// <summary>
-    /// The legacy tiers of the fat middle: the run's <c>population.fatMiddleTiers</c> where it records one, else the
-    /// engine's own definition, which is what its quarter statistics used.
+    /// The legacy tiers of the fat middle: the run's <c>population.fatMiddleTiers</c>, or the rule book's default for a
+    /// summary written before that parameter existed.
     /// </summary>
     public IReadOnlyList<LegacyTier> FatMiddleTiers
     {
@@ -58,7 +58,7 @@ public sealed class RunSummary
                     .Select(t => Enum.TryParse<LegacyTier>(t, ignoreCase: true, out var tier) ? tier : (LegacyTier?)null).ToList();
                 if (named.Count > 0 && named.All(t => t is not null)) return [.. named.Select(t => t!.Value)];
             }
-            return [.. Enum.GetValues<LegacyTier>().Where(Metrics.IsFatMiddle)];
+            return [.. TierSet.DefaultFatMiddle.Tiers];
         }
     }
 

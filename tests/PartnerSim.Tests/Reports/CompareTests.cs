@@ -54,6 +54,12 @@ public sealed class CompareTests : IDisposable
             string.Join(" OR ", columns.Select(c => $"coalesce(CAST(\"{c}\" AS DOUBLE), 0) <> 0")));
         Assert.Equal(0L, Convert.ToInt64(nonzero[0]["n"]));
         Assert.Contains("agree on every figure", ReportDocument.Parse(Path.Combine(dir, "compare.html")).QuerySelector("p.headline")!.TextContent);
+        // Partner by partner, from the run's own detail file: every partner matched with itself, none differing.
+        var partners = json.GetProperty("partners").GetProperty("quarters").EnumerateArray().ToList();
+        Assert.Equal(12, partners.Count);
+        Assert.All(partners, q => Assert.Equal((ReportRuns.Partners, 0, 0, 0),
+            (q.GetProperty("paired").GetInt32(), q.GetProperty("mainBandDiffers").GetInt32(), q.GetProperty("cpiPaidDiffers").GetInt32(),
+             q.GetProperty("onlyInA").GetInt32() + q.GetProperty("onlyInB").GetInt32())));
     }
 
     [Fact]
@@ -85,7 +91,32 @@ public sealed class CompareTests : IDisposable
         Assert.Equal(5, page.Images.Length);
         Assert.Empty(ReportDocument.OutsideReferences(page));
         Assert.StartsWith("B (no-grace) against A (cisco360-launch), same seed", page.QuerySelector("p.headline")!.TextContent);
-        Assert.Contains("No partner-quarter detail", page.GetElementById("partners")!.NextElementSibling!.TextContent);
+    }
+
+    [Fact]
+    public async Task NoGraceAgainstLaunchPartnerByPartner()
+    {
+        var launch = ReportRuns.Of("cisco360-launch");
+        var noGrace = ReportRuns.Of("no-grace");
+
+        var (json, _) = await Compare(launch, noGrace);
+
+        var quarters = json.GetProperty("partners").GetProperty("quarters").EnumerateArray()
+            .ToDictionary(q => q.GetProperty("quarter").GetString()!);
+        Assert.All(quarters.Values, q => Assert.Equal(ReportRuns.Partners, q.GetProperty("paired").GetInt32()));
+        // Before launch no partner differs; in the grace quarters many partners' bands differ, and never upward in B,
+        // since taking the grace credit away can only lower a PVI.
+        foreach (var quarter in new[] { "FY26Q1", "FY26Q2" })
+            Assert.Equal((0, 0), (quarters[quarter].GetProperty("mainBandDiffers").GetInt32(), quarters[quarter].GetProperty("cpiPaidDiffers").GetInt32()));
+        foreach (var quarter in new[] { "FY26Q3", "FY26Q4" })
+            Assert.True(quarters[quarter].GetProperty("mainBandDiffers").GetInt32() > 0, quarter);
+        Assert.All(quarters.Values, q => Assert.Equal(0, q.GetProperty("mainBandHigherInB").GetInt32()));
+        // The partners' CPI paid differences add up to the difference of the runs' CPI paid pots in summary.json.
+        foreach (var (quarter, q) in quarters)
+        {
+            decimal pots = (decimal)Value(noGrace, quarter, "cpiPaidUsd") - (decimal)Value(launch, quarter, "cpiPaidUsd");
+            Assert.Equal(pots, q.GetProperty("cpiPaidDeltaUsd").GetDecimal());
+        }
     }
 
     [Fact]

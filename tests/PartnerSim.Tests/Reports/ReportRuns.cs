@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using PartnerSim.Model.Engine;
 using PartnerSim.Runs;
 using PartnerSim.Runs.Output;
 using PartnerSim.Tests.Integration;
@@ -22,14 +23,20 @@ internal static class ReportRuns
         try { Directory.Delete(s_root, recursive: true); } catch (IOException) { }
     };
 
-    /// <summary>The output directory of a named scenario's run (its own seed unless one is given).</summary>
+    /// <summary>
+    /// The output directory of a named scenario's run (its own seed unless one is given), written as `partnersim run`
+    /// writes it, with the partner-quarter detail of every partner.
+    /// </summary>
     public static string Of(string scenario, ulong? seed = null) => s_dirs.GetOrAdd($"{scenario}-{seed?.ToString() ?? "default"}",
         key => new Lazy<string>(() =>
         {
             var input = ScenarioInput.Load(RepoPaths.Scenario(scenario + ".yaml"), Partners, null, seed);
-            var report = Runner.Run(input, new RunSettings { Engine = EngineKind.Inproc }).GetAwaiter().GetResult();
             var dir = Path.Combine(s_root, key);
-            RunOutputs.Write(dir, report);
+            using var output = OutputDirectory.Begin(dir);
+            var settings = new RunSettings { Engine = EngineKind.Inproc, Detail = DetailSelection.Parse("all") };
+            var report = Runner.Run(input, settings, output: output).GetAwaiter().GetResult();
+            RunOutputs.WriteFiles(output.Path, report);
+            output.Commit();
             return dir;
         })).Value;
 

@@ -15,13 +15,38 @@ internal static class ReportRuns
 {
     public const int Partners = 1000;
 
-    private static readonly string s_root = Directory.CreateTempSubdirectory("partnersim-reports-").FullName;
+    private const string Prefix = "partnersim-reports-";
+    private static readonly string s_root = Root();
     private static readonly ConcurrentDictionary<string, Lazy<string>> s_dirs = new();
 
     static ReportRuns() => AppDomain.CurrentDomain.ProcessExit += (_, _) =>
     {
         try { Directory.Delete(s_root, recursive: true); } catch (IOException) { }
     };
+
+    /// <summary>
+    /// A folder named for this process. The test host is often ended without ProcessExit, so the folders of test
+    /// processes that are gone are removed here, when the next one starts.
+    /// </summary>
+    private static string Root()
+    {
+        foreach (var dir in Directory.GetDirectories(Path.GetTempPath(), Prefix + "*"))
+            if (int.TryParse(Path.GetFileName(dir)[Prefix.Length..], out int pid) && !Running(pid))
+                try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        var root = Path.Combine(Path.GetTempPath(), Prefix + Environment.ProcessId);
+        if (Directory.Exists(root)) Directory.Delete(root, recursive: true);
+        return Directory.CreateDirectory(root).FullName;
+    }
+
+    private static bool Running(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException) { return false; }
+    }
 
     /// <summary>
     /// The output directory of a named scenario's run (its own seed unless one is given), written as `partnersim run`

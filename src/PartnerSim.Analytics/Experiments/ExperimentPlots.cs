@@ -1,4 +1,6 @@
+using PartnerSim.Analytics.Plots;
 using PartnerSim.Analytics.Statistics;
+using PartnerSim.Model.Figures;
 using ScottPlot;
 using SkiaSharp;
 
@@ -10,82 +12,73 @@ namespace PartnerSim.Analytics.Experiments;
 /// </summary>
 public static class ExperimentPlots
 {
-    public const int Width = 900, Height = 500, MatrixCell = 220;
+    public const int MatrixCell = 220;
 
-    /// <summary>Writes every chart into <paramref name="dir"/>; returns the files' names without extension.</summary>
-    public static IReadOnlyList<string> WriteAll(ExperimentResults results, string dir)
+    /// <summary>Writes every chart of <see cref="ExperimentChart.All"/> into <paramref name="dir"/>, several at a time.</summary>
+    public static IReadOnlyList<ExperimentChart> WriteAll(ExperimentResults results, string dir)
     {
-        var names = new List<string>();
-        if (results.Setup.Factors.Count > 0) Directory.CreateDirectory(dir);
-        for (int o = 0; o < results.Outputs.Count; o++)
+        var setup = results.Setup;
+        var charts = ExperimentChart.All([.. setup.Outputs.Select(o => o.Name)], [.. setup.Factors.Select(f => f.Key)], setup.Design.Method);
+        if (charts.Count > 0) Directory.CreateDirectory(dir);
+        Parallel.ForEach(charts, chart =>
         {
-            var output = results.Outputs[o].Output.Name;
-            if (results.Setup.Factors.Count > 0)
+            var path = Path.Combine(dir, chart.Id);
+            switch (chart.Kind)
             {
-                names.Add($"tornado-{output}");
-                Tornado(results, o, Path.Combine(dir, names[^1]));
+                case ExperimentChartKind.Tornado: Tornado(results, chart, path); break;
+                case ExperimentChartKind.Response: Response(results, chart, path); break;
+                default: ScatterMatrix(results, path); break;
             }
-            for (int j = 0; j < results.Setup.Factors.Count; j++)
-            {
-                names.Add($"response-{output}-{results.Setup.Factors[j].Key}");
-                Response(results, o, j, Path.Combine(dir, names[^1]));
-            }
-        }
-        if (results.Setup.Design.Method == "lhs")
-        {
-            names.Add("scatter-matrix");
-            ScatterMatrix(results, Path.Combine(dir, names[^1]));
-        }
-        return names;
+        });
+        return charts;
     }
 
     /// <summary>
     /// One bar per factor from the output's mean where the factor is lowest to its mean where it is highest, the widest
     /// swing on top, around the mean of all design points.
     /// </summary>
-    public static void Tornado(ExperimentResults results, int output, string pathWithoutExtension)
+    public static void Tornado(ExperimentResults results, ExperimentChart chart, string pathWithoutExtension)
     {
-        var o = results.Outputs[output];
+        var o = results.Outputs[chart.Output];
         var order = o.Swings.Where(s => double.IsFinite(s.Swing)).OrderBy(s => Math.Abs(s.Swing)).ToList();
-        var plot = new Plot();
+        var (divisor, unit) = Scale(o, order.SelectMany(s => new[] { s.LowMean, s.HighMean }));
+        var plot = ChartStyle.New(chart.Title, $"{o.Output.Query}{unit} (blue rises with the factor, red falls)", "");
         var bars = order.Select((s, rank) => new Bar
         {
-            Position = rank, ValueBase = s.LowMean, Value = s.HighMean, Size = 0.6,
+            Position = rank, ValueBase = s.LowMean / divisor, Value = s.HighMean / divisor, Size = 0.6,
             FillColor = s.Swing >= 0 ? Colors.SteelBlue : Colors.IndianRed,
         }).ToList();
         var barPlot = plot.Add.Bars(bars);
         barPlot.Horizontal = true;
         var overall = o.Points.Select(p => p.Mean).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Average();
-        if (double.IsFinite(overall)) plot.Add.VerticalLine(overall, pattern: LinePattern.Dashed);
+        if (double.IsFinite(overall)) plot.Add.VerticalLine(overall / divisor, pattern: LinePattern.Dashed);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             order.Select((_, rank) => (double)rank).ToArray(), order.Select(s => results.Setup.Factors[s.Factor].Key).ToArray());
-        plot.Title($"{o.Output.Name}: each factor from its lowest values to its highest");
-        plot.XLabel($"{o.Output.Query} (blue rises with the factor, red falls)");
-        Save(plot, pathWithoutExtension, Width, Math.Max(Height, 120 + 60 * order.Count));
+        Save(plot, pathWithoutExtension, ChartStyle.Width, Math.Max(ChartStyle.Height, 120 + 60 * order.Count));
     }
 
     /// <summary>The output's mean at each design point against one factor's value, with the points' 95% intervals.</summary>
-    public static void Response(ExperimentResults results, int output, int factor, string pathWithoutExtension)
+    public static void Response(ExperimentResults results, ExperimentChart chart, string pathWithoutExtension)
     {
-        var o = results.Outputs[output];
-        var f = results.Setup.Factors[factor];
+        var o = results.Outputs[chart.Output];
+        var f = results.Setup.Factors[chart.Factor];
         var points = results.Setup.Design.Points;
         var shown = o.Points.Where(p => double.IsFinite(p.Mean)).ToList();
-        double[] xs = shown.Select(p => f.Number(points[p.Point][factor])).ToArray();
-        double[] ys = shown.Select(p => p.Mean).ToArray();
-        var plot = new Plot();
+        var (divisor, unit) = Scale(o, shown.Select(p => p.Mean));
+        double[] xs = shown.Select(p => f.Number(points[p.Point][chart.Factor])).ToArray();
+        double[] ys = shown.Select(p => p.Mean / divisor).ToArray();
+        var plot = ChartStyle.New(chart.Title,
+            f.Key + (f.Factor.Scale == FactorScale.LogUniform && !f.Factor.IsDiscrete ? " (log-uniform)" : ""),
+            $"{o.Output.Query}{unit}, mean of {results.Setup.Replicates} replicate(s)");
         plot.Add.Markers(xs, ys, MarkerShape.FilledCircle, 6, Colors.SteelBlue);
         if (shown.Any(p => p.Interval is not null))
         {
-            var bars = plot.Add.ErrorBar(xs, ys, shown.Select(p => p.Interval?.HalfWidth ?? 0).ToArray());
+            var bars = plot.Add.ErrorBar(xs, ys, shown.Select(p => (p.Interval?.HalfWidth ?? 0) / divisor).ToArray());
             bars.Color = Colors.SteelBlue.WithAlpha(0.5);
         }
         if (f.Factor.Levels is { } levels && levels.Count <= 20)
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(levels.ToArray(), levels.Select(f.Label).ToArray());
-        plot.Title($"{o.Output.Name} against {f.Key}");
-        plot.XLabel(f.Key + (f.Factor.Scale == FactorScale.LogUniform && !f.Factor.IsDiscrete ? " (log-uniform)" : ""));
-        plot.YLabel($"{o.Output.Query}, mean of {results.Setup.Replicates} replicate(s)");
-        Save(plot, pathWithoutExtension, Width, Height);
+        Save(plot, pathWithoutExtension, ChartStyle.Width, ChartStyle.Height);
     }
 
     /// <summary>
@@ -107,6 +100,7 @@ public static class ExperimentPlots
             for (int col = 0; col < n; col++)
             {
                 var plot = multiplot.AddPlot();
+                plot.Font.Set(ChartStyle.Font);
                 if (row == col)
                 {
                     plot.Add.Text(columns[row].Name, 0.5, 0.5).Alignment = Alignment.MiddleCenter;
@@ -121,14 +115,23 @@ public static class ExperimentPlots
         }
         int size = MatrixCell * n;
         multiplot.SavePng(pathWithoutExtension + ".png", size, size);
-        using var stream = File.Create(pathWithoutExtension + ".svg");
-        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, size, size), stream))
+        using var svg = new MemoryStream();
+        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, size, size), svg))
             multiplot.Render(canvas, new PixelRect(0, size, size, 0));
+        File.WriteAllText(pathWithoutExtension + ".svg", DrawnChart.ClipPathsNumberedFromOne(System.Text.Encoding.UTF8.GetString(svg.ToArray())));
+    }
+
+    /// <summary>Money in a unit that fits the values ($k, $M, …); other figures as they are.</summary>
+    private static (double Divisor, string Unit) Scale(OutputResults o, IEnumerable<double> values)
+    {
+        if (o.Output.Unit != FigureUnit.Usd) return (1, "");
+        var (divisor, unit) = ChartStyle.MoneyScale(values.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max());
+        return (divisor, $" ({unit})");
     }
 
     private static void Save(Plot plot, string pathWithoutExtension, int width, int height)
     {
         plot.SavePng(pathWithoutExtension + ".png", width, height);
-        plot.SaveSvg(pathWithoutExtension + ".svg", width, height);
+        File.WriteAllText(pathWithoutExtension + ".svg", DrawnChart.ClipPathsNumberedFromOne(plot.GetSvgXml(width, height)));
     }
 }

@@ -65,7 +65,7 @@ public sealed record DrawnChart(string Id, string Title, string Caption, byte[] 
     /// SkiaSharp numbers an SVG's clip paths (cl_N, N in hex) with a counter shared by the whole process, so the same chart drawn
     /// twice would differ in its ids; numbered per file, a chart drawn from the same files is the same file.
     /// </summary>
-    private static string ClipPathsNumberedFromOne(string svg)
+    internal static string ClipPathsNumberedFromOne(string svg)
     {
         var numbers = new Dictionary<string, string>();
         return Regex.Replace(svg, @"(?<=id=""|#)cl_[0-9a-fA-F]+\b", m =>

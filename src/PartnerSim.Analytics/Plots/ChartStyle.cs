@@ -22,6 +22,9 @@ public static class ChartStyle
     private static readonly Lazy<string> s_font = new(() =>
         new[] { "DejaVu Sans", "Liberation Sans", "Arial", "Helvetica" }.FirstOrDefault(f => Fonts.GetTypeface(f, false, false)?.FamilyName == f) ?? Fonts.Sans);
 
+    /// <summary>The sans font every chart is set in.</summary>
+    public static string Font => s_font.Value;
+
     public static Plot New(string title, string xLabel, string yLabel)
     {
         var plot = new Plot();

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace PartnerSim.Analytics.Runs;
 
 /// <summary>
@@ -27,7 +25,7 @@ public sealed record RunFiles(string Directory, RunSummary Summary, SegmentTable
         var segmentsPath = Path.Combine(dir, SegmentsFile);
         if (!File.Exists(summaryPath)) throw new RunFilesException($"{summaryPath}: not found (not a run directory)");
         if (!File.Exists(segmentsPath)) throw new RunFilesException($"{segmentsPath}: not found");
-        var summary = ReadSummary(summaryPath);
+        var summary = SummaryReading.Read(summaryPath, RunSummary.Parse);
         SegmentTable segments;
         try { segments = SegmentTable.ReadAsync(segmentsPath).GetAwaiter().GetResult(); }
         catch (Exception e) when (e is not RunFilesException)
@@ -36,27 +34,4 @@ public sealed record RunFiles(string Directory, RunSummary Summary, SegmentTable
         }
         return new RunFiles(dir, summary, segments);
     }
-
-    private static RunSummary ReadSummary(string path)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
-            return RunSummary.Parse(document.RootElement);
-        }
-        catch (JsonException e)
-        {
-            throw new RunFilesException($"{path}:{(e.LineNumber ?? 0) + 1}: not valid JSON ({FirstSentence(e.Message)})", e);
-        }
-        catch (RunFilesException e)
-        {
-            throw new RunFilesException($"{path}: {e.Message}", e);
-        }
-        catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException)
-        {
-            throw new RunFilesException($"{path}: unexpected content ({e.Message})", e);
-        }
-    }
-
-    private static string FirstSentence(string message) => message.Split(" Path:")[0].Split(" LineNumber:")[0].TrimEnd('.');
 }

@@ -2,9 +2,33 @@ using System.Text.Json;
 
 namespace PartnerSim.Analytics.Runs;
 
-/// <summary>Required and optional fields of summary.json, each failing with the path of the field it wanted.</summary>
+/// <summary>Required and optional fields of a summary.json (a run's or an experiment's), each failing with the path of the field it wanted.</summary>
 internal static class SummaryReading
 {
+    /// <summary>Parses a summary.json; whatever is wrong with it is a <see cref="RunFilesException"/> naming the file (and the line, for bad JSON).</summary>
+    public static T Read<T>(string path, Func<JsonElement, T> parse)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+            return parse(document.RootElement);
+        }
+        catch (JsonException e)
+        {
+            throw new RunFilesException($"{path}:{(e.LineNumber ?? 0) + 1}: not valid JSON ({FirstSentence(e.Message)})", e);
+        }
+        catch (RunFilesException e)
+        {
+            throw new RunFilesException($"{path}: {e.Message}", e);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or OverflowException)
+        {
+            throw new RunFilesException($"{path}: unexpected content ({e.Message})", e);
+        }
+    }
+
+    private static string FirstSentence(string message) => message.Split(" Path:")[0].Split(" LineNumber:")[0].TrimEnd('.');
+
     public static JsonElement Required(JsonElement e, string name, string where) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) ? v : throw Missing(where, name);
 
@@ -31,6 +55,14 @@ internal static class SummaryReading
 
     public static decimal? OptionalNumber(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDecimal() : null;
+
+    /// <summary>A number that must be there but may be null (a figure undefined on the run).</summary>
+    public static decimal? NullableNumber(JsonElement e, string name, string where) => Required(e, name, where) switch
+    {
+        { ValueKind: JsonValueKind.Number } v => v.GetDecimal(),
+        { ValueKind: JsonValueKind.Null } => null,
+        _ => throw Wrong(where, name, "a number or null"),
+    };
 
     public static JsonElement.ArrayEnumerator Array(JsonElement e, string name, string where) =>
         Required(e, name, where) is { ValueKind: JsonValueKind.Array } v ? v.EnumerateArray() : throw Wrong(where, name, "a list");

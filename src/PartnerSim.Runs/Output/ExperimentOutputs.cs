@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using PartnerSim.Analytics.Experiments;
+using PartnerSim.Analytics.Reports.Html;
 using PartnerSim.Analytics.Tables;
 
 namespace PartnerSim.Runs.Output;
@@ -7,12 +8,12 @@ namespace PartnerSim.Runs.Output;
 /// <summary>
 /// An experiment's output directory, written whole or not at all (<see cref="AtomicOutput"/>): <c>experiment.parquet</c>
 /// and <c>experiment.csv</c> (one row per run, in design order), <c>points.csv</c>, <c>swings.csv</c>,
-/// <c>sobol.csv</c> or <c>morris.csv</c>, <c>replicates.csv</c>, <c>summary.json</c> and <c>charts/</c>. Nothing in
-/// them depends on timing or on the order runs finished in.
+/// <c>sobol.csv</c> or <c>morris.csv</c>, <c>replicates.csv</c>, <c>summary.json</c>, <c>charts/</c> and
+/// <c>report.html</c>. Nothing in them depends on timing or on the order runs finished in.
 /// </summary>
 public static class ExperimentOutputs
 {
-    public const string SummaryFile = "summary.json";
+    public const string SummaryFile = ExperimentFiles.SummaryFile;
 
     public static void Write(string target, ExperimentResults results) => AtomicOutput.WriteDirectory(target, dir =>
     {
@@ -25,7 +26,9 @@ public static class ExperimentOutputs
         WriteCsv(dir, "morris", ExperimentTables.Morris(results));
         WriteCsv(dir, "replicates", ExperimentTables.Replicates(results));
         using (var f = File.Create(Path.Combine(dir, SummaryFile))) ExperimentSummaryJson.Write(f, results);
-        ExperimentPlots.WriteAll(results, Path.Combine(dir, "charts"));
+        ExperimentPlots.WriteAll(results, Path.Combine(dir, ExperimentChart.Folder));
+        // Last, and from the files just written, as `partnersim report DIR` rebuilds it.
+        File.WriteAllText(Path.Combine(dir, ExperimentReportPage.FileName), ExperimentReportPage.Build(ExperimentFiles.Load(dir)));
     });
 
     /// <summary>The fingerprint of the experiment whose results <paramref name="target"/> holds, or null.</summary>

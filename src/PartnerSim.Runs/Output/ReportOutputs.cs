@@ -1,12 +1,13 @@
 using PartnerSim.Analytics.Compare;
+using PartnerSim.Analytics.Experiments;
 using PartnerSim.Analytics.Reports.Html;
 using PartnerSim.Analytics.Runs;
 
 namespace PartnerSim.Runs.Output;
 
 /// <summary>
-/// The report commands' output: a run's report rebuilt in place, and a comparison of two runs, each written whole or
-/// not at all. The run's files are read before anything is written, so bad input leaves everything as it was.
+/// The report commands' output: a run's or an experiment's report rebuilt in place, and a comparison of two runs, each written whole or
+/// not at all. The files are read before anything is written, so bad input leaves everything as it was.
 /// </summary>
 public static class ReportOutputs
 {
@@ -33,6 +34,18 @@ public static class ReportOutputs
             if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
             if (Directory.Exists(old)) Directory.Delete(old, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// Rebuilds report.html of an experiment directory from its summary.json and the charts in charts/ (which it embeds
+    /// as they are); returns the number of charts. The file is replaced whole or not at all.
+    /// </summary>
+    public static int RebuildExperiment(string experimentDir)
+    {
+        var files = ExperimentFiles.Load(experimentDir);
+        var html = System.Text.Encoding.UTF8.GetBytes(ExperimentReportPage.Build(files));
+        AtomicOutput.WriteFile(Path.Combine(experimentDir, ExperimentReportPage.FileName), stream => stream.Write(html));
+        return files.Charts.Count;
     }
 
     /// <summary>Writes the comparison of two sides into <paramref name="target"/>.</summary>

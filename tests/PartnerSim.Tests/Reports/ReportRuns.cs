@@ -8,8 +8,8 @@ using PartnerSim.Tests.Integration;
 namespace PartnerSim.Tests.Reports;
 
 /// <summary>
-/// Small runs (1,000 partners, in process) written once per test process, as `partnersim run` writes them, and shared
-/// by the report and compare tests. Tests that change a run directory work on a copy (<see cref="Copy"/>).
+/// Small runs (1,000 partners, in process) and small experiments (300 partners) written once per test process, as
+/// `partnersim run` and `partnersim experiment` write them, and shared by the report and compare tests. Tests that change a run directory work on a copy (<see cref="Copy"/>).
 /// </summary>
 internal static class ReportRuns
 {
@@ -64,6 +64,32 @@ internal static class ReportRuns
             output.Commit();
             return dir;
         })).Value;
+
+    /// <summary>
+    /// The output directory of an example experiment of scenarios/experiments/ on <see cref="ExperimentPartners"/>
+    /// partners, written as `partnersim experiment --sample-size` writes it, its report included.
+    /// </summary>
+    public static string OfExperiment(string example, int? sampleSize = null) =>
+        Experiment($"{Path.GetFileNameWithoutExtension(example)}-{sampleSize}", () => Path.Combine(RepoPaths.Root, "scenarios", "experiments", example), sampleSize);
+
+    /// <summary>The output directory of an experiment file with the given text (its base relative to scenarios/experiments/).</summary>
+    public static string OfExperimentText(string name, string yaml) => Experiment(name, () =>
+    {
+        var path = Path.Combine(s_root, name + ".yaml");
+        File.WriteAllText(path, yaml.Replace("base: ../", $"base: {Path.Combine(RepoPaths.Root, "scenarios")}/"));
+        return path;
+    }, null);
+
+    private static string Experiment(string name, Func<string> file, int? sampleSize) => s_dirs.GetOrAdd($"experiment-{name}",
+        key => new Lazy<string>(() =>
+        {
+            var dir = Path.Combine(s_root, key);
+            var plan = PartnerSim.Runs.Experiments.ExperimentPlan.Load(file(), ExperimentPartners, sampleSize);
+            PartnerSim.Runs.Experiments.Experiment.Run(plan, dir, new RunSettings { Engine = EngineKind.Inproc }, parallel: 2).GetAwaiter().GetResult();
+            return dir;
+        })).Value;
+
+    public const int ExperimentPartners = 300;
 
     /// <summary>Runs <c>partnersim compare A B</c> into a fresh folder of <paramref name="tmp"/>; its compare.json and the folder.</summary>
     public static async Task<(JsonElement Json, string Dir)> Compare(TempDir tmp, string a, string b)

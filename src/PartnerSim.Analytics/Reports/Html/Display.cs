@@ -56,5 +56,19 @@ public static class Display
         _ => Number(value, "0.##"),
     };
 
+    /// <summary>A figure by its unit, from a double (null or not finite: undefined).</summary>
+    public static string ByUnit(double? value, string? unit) => ByUnit(value is { } v && double.IsFinite(v) ? (decimal)v : null, unit);
+
+    /// <summary>A change by its unit, with a plus sign when it is above 0.</summary>
+    public static string SignedByUnit(double? value, string? unit) => value > 0 ? "+" + ByUnit(value, unit) : ByUnit(value, unit);
+
+    /// <summary>A share as a percentage to <paramref name="format"/> (whole percents by default); estimates may lie outside 0–100%.</summary>
+    public static string Percent(double? ratio, string format = "0") =>
+        ratio is { } r && double.IsFinite(r) ? Number(100 * r, format) + "%" : Missing;
+
+    /// <summary>An interval of figures by their unit: "low to high".</summary>
+    public static string IntervalByUnit(double? low, double? high, string? unit) =>
+        low is null || high is null ? Missing : $"{ByUnit(low, unit)} to {ByUnit(high, unit)}";
+
     private static string Significant(double v) => v.ToString(v >= 100 ? "0" : v >= 10 ? "0.0" : "0.00", s_invariant);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using PartnerSim.Analytics.Plots;
+using SkiaSharp;
 
 namespace PartnerSim.Analytics.Reports.Html;
 
@@ -62,12 +63,15 @@ public sealed class HtmlPage(string title)
         _body.Append("</ul>\n");
     }
 
+    /// <summary>A chart at the size it was drawn, its caption naming its files (FOLDER/ID.png, .svg).</summary>
     public void Figure(DrawnChart chart)
     {
+        var size = SKBitmap.DecodeBounds(chart.Png);
+        var folder = Path.GetFileName(Path.GetDirectoryName(chart.PngPath));
         _body.Append($"<figure id=\"chart-{E(chart.Id)}\">\n")
             .Append($"<img src=\"data:image/png;base64,{Convert.ToBase64String(chart.Png)}\" alt=\"{E(chart.Title)}\" ")
-            .Append($"width=\"{ChartStyle.Width}\" height=\"{ChartStyle.Height}\">\n")
-            .Append("<figcaption>").Append(E(chart.Caption)).Append($" (plots/{E(chart.Id)}.png, .svg)</figcaption>\n</figure>\n");
+            .Append($"width=\"{size.Width}\" height=\"{size.Height}\">\n")
+            .Append("<figcaption>").Append(E(chart.Caption)).Append($" ({E(folder ?? "")}/{E(chart.Id)}.png, .svg)</figcaption>\n</figure>\n");
     }
 
     public void Table(HtmlTable table, string? id = null)

@@ -7,6 +7,8 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Storage;
 using PartnerSim.Grains;
+using PartnerSim.Grains.Faults;
+using PartnerSim.Silo.Faults;
 using PartnerSim.Silo.Postgres;
 
 namespace PartnerSim.Silo;
@@ -34,6 +36,9 @@ public sealed record SiloHostOptions
 
     /// <summary>Serve the Orleans Dashboard on this loopback port (0 = a free port); null = no dashboard.</summary>
     public int? DashboardPort { get; init; }
+
+    /// <summary>A failure to inject (drills and tests); null: the one <see cref="KillAtLeafStep.Variable"/> asks for, if any.</summary>
+    public ILeafStepFault? LeafStepFault { get; init; }
 }
 
 /// <summary>
@@ -85,6 +90,10 @@ public static class ClusterSilo
                     a.GrainStorageSerializer = sp.GetRequiredKeyedService<IGrainStorageSerializer>(GrainStorage.Partners);
                 }));
                 silo.UseAdoNetReminderService(a => { a.Invariant = Invariant; a.ConnectionString = cs; });
+                // A joining silo waits for every active silo to answer, except those whose heartbeat in the table is
+                // stale. Orleans' 30 s heartbeat made a silo started after a killed one (a resumed run's) wait about 100 s
+                // for the dead entry to go stale; at 2 s it waits about 15 s.
+                silo.Configure<ClusterMembershipOptions>(m => m.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(2));
             }
             else
             {
@@ -92,6 +101,7 @@ public static class ClusterSilo
                 silo.AddMemoryGrainStorage(GrainStorage.Partners);
                 silo.UseInMemoryReminderService();
             }
+            if ((o.LeafStepFault ?? KillAtLeafStep.FromEnvironment()) is { } fault) silo.Services.AddSingleton(fault);
             silo.AddPartnerSim();
             // Partners are touched once a quarter; never let a slow quarter collect them mid-run.
             silo.Configure<GrainCollectionOptions>(c => c.CollectionAge = TimeSpan.FromHours(2));

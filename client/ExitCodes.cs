@@ -7,4 +7,6 @@ public static class ExitCodes
     public const int Failure = 1;
     /// <summary>Bad input: scenario, roster, option or database; nothing was written.</summary>
     public const int BadInput = 2;
+    /// <summary>The run's PostgreSQL storage was lost mid-run; `partnersim resume` continues from the last durable quarter.</summary>
+    public const int StorageLost = 3;
 }

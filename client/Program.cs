@@ -21,6 +21,8 @@ namespace PartnerSim.Cli
             RosterCommand.Create(),
             SweepCommand.Create(),
             BenchCommand.Create(),
+            ResumeCommand.Create(),
+            RunsCommand.Create(),
         };
 
         /// <summary>
@@ -48,6 +50,11 @@ namespace PartnerSim.Cli
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadInput;
+            }
+            catch (PartnerSim.Grains.Driver.StorageLostException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.StorageLost;
             }
             catch (OperationCanceledException)
             {

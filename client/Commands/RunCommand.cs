@@ -58,6 +58,8 @@ public static class RunCommand
                     : null,
             }.Validated();
             var terminal = new Terminal(p.GetValue(quiet), p.GetValue(json));
+            // A run on PostgreSQL is resumable by its id: said on standard error, before anything can go wrong.
+            if (!terminal.Quiet) settings = settings with { Started = id => Console.Error.WriteLine($"run id {id}") };
             var target = p.GetValue(outDir) ?? Path.Combine("out", input.Options.Run.Name);
 
             using var output = OutputDirectory.Begin(target);

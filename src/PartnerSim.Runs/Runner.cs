@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using PartnerSim.Analytics.Detail;
 using PartnerSim.Analytics.Reports;
 using PartnerSim.Grains.Driver;
 using PartnerSim.Model.Engine;
+using PartnerSim.Runs.Durable;
 using PartnerSim.Runs.Output;
 
 namespace PartnerSim.Runs;
@@ -28,14 +27,15 @@ public static class Runner
         var clock = Stopwatch.StartNew();
         await using var detail = positions is null ? null
             : new PartnerQuarterFile(File.Create(output!.File(PartnerQuarterFile.FileName)), input.Rules, partners, positions);
-        var result = settings.Engine == EngineKind.Inproc
-            ? await Task.Run(() => EngineLoop.Run(input.Rules, input.Source,
-                quarterDone: q => progress($"quarter {input.Rules.QuarterAt(q)}", q + 1), cancel: cancel, observer: detail), cancel)
+        var (result, faults) = settings.Engine == EngineKind.Inproc
+            ? (await Task.Run(() => EngineLoop.Run(input.Rules, input.Source,
+                quarterDone: q => progress($"quarter {input.Rules.QuarterAt(q)}", q + 1), cancel: cancel, observer: detail), cancel), null)
             : await RunOnGrains(settings, input, progress, detail, selection.Mode == DetailMode.Sample ? positions : null);
         if (detail is not null) await detail.Complete();
         return new RunReport(input.Rules, result, settings.Engine.ToString().ToLowerInvariant(),
             clock.Elapsed.TotalSeconds, input.TopBookingsShare)
         {
+            Faults = faults,
             Detail = output is null ? null
                 : new DetailRecord(positions is null ? DetailSelection.None : selection, settings.Detail is null,
                     positions?.Length ?? 0, (long)(positions?.Length ?? 0) * input.Rules.Quarters),
@@ -44,32 +44,61 @@ public static class Runner
 
     private static long[] Generated(int partners) => Enumerable.Range(1, partners).Select(i => (long)i).ToArray();
 
-    private static async Task<RunResult> RunOnGrains(RunSettings settings, ScenarioInput input, Action<string, int> progress,
+    private static async Task<(RunResult, RunFaults)> RunOnGrains(RunSettings settings, ScenarioInput input, Action<string, int> progress,
         IOutcomeObserver? detail, int[]? detailPositions)
     {
         var grainHost = settings.Host;
         int checkpointEvery = settings.CheckpointEvery ?? (grainHost.Durable ? 1 : 0);
-        using var host = grainHost.Build();
-        await host.StartAsync();
+        return await grainHost.UseAsync(async grains =>
+        {
+            // A run on PostgreSQL is recorded there under its run id (also its grains' key), quarter by quarter.
+            string runKey = grainHost.Database is null
+                ? $"{input.Options.Run.Name}/{input.Options.Run.Seed}/{Environment.ProcessId}/{Interlocked.Increment(ref s_runs)}"
+                : RunJournal.NewRunId(input.Options.Run.Name);
+            var journal = grainHost.Database is not { } database ? null
+                : await RunJournal.BeginAsync(database, runKey, input.Options, input.Roster?.Count ?? input.Options.Population.Partners,
+                    input.TopBookingsShare, checkpointEvery);
+            if (journal is not null) settings.Started?.Invoke(runKey);
+            var driver = new QuarterDriver(grains) { Journal = journal };
+            var result = await Journaled(journal, settings, () => driver.Run(input.Options, runKey, input.Roster, settings.Shape, checkpointEvery,
+                (phase, q, _) => progress(Describe(phase, q, input.Rules), q), detail, detailPositions));
+            return (result, Faults(driver.Faults) with { RunId = journal?.RunId });
+        });
+    }
+
+    /// <summary>
+    /// Runs a journaled run to its end: records its digest, or why it failed. Lost storage cannot be told anything; its
+    /// one-line message gains how to resume.
+    /// </summary>
+    internal static async Task<RunResult> Journaled(RunJournal? journal, RunSettings settings, Func<Task<RunResult>> run)
+    {
+        if (journal is null) return await run();
         try
         {
-            var driver = new QuarterDriver(host.Services.GetRequiredService<IGrainFactory>());
-            string runKey = $"{input.Options.Run.Name}/{input.Options.Run.Seed}/{Environment.ProcessId}/{Interlocked.Increment(ref s_runs)}";
-            return await driver.Run(input.Options, runKey, input.Roster, settings.Shape, checkpointEvery, (phase, q, _) =>
-                progress(phase switch
-                {
-                    QuarterDriver.Phase.Creating => "creating partners",
-                    QuarterDriver.Phase.Stepping => $"quarter {input.Rules.QuarterAt(q)}",
-                    _ => "digest",
-                }, q), detail, detailPositions);
+            var result = await run();
+            await journal.CompleteAsync(result.Digest);
+            return result;
         }
-        finally
+        catch (StorageLostException e)
         {
-            // The in-memory silo's state dies with the process anyway, and partners save nothing on deactivation,
-            // so it need not deactivate a million grains one by one: a quarter second, then the stop is cut short.
-            // A PostgreSQL silo leaves the cluster gracefully (its membership row says so).
-            using var grace = new CancellationTokenSource(grainHost.Durable ? Timeout.InfiniteTimeSpan : TimeSpan.FromSeconds(0.25));
-            await host.StopAsync(grace.Token);
+            string where = settings.Postgres is not null ? "--postgres" : "--connect";
+            throw new StorageLostException($"{e.Message}; once it is back, `partnersim resume {journal.RunId} {where} ...` continues from there",
+                e.LastDurableQuarter, e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await journal.FailAsync(FaultLog.Describe(e));
+            throw;
         }
     }
+
+    internal static string Describe(QuarterDriver.Phase phase, int quarter, RuleBook rules) => phase switch
+    {
+        QuarterDriver.Phase.Creating => "creating partners",
+        QuarterDriver.Phase.Stepping => $"quarter {rules.QuarterAt(quarter)}",
+        _ => "digest",
+    };
+
+    internal static RunFaults Faults(FaultLog log) =>
+        new(log.Recovered.Select(r => new StageFaults(r.Quarter, r.Retries, r.RecoverySeconds, r.Errors)).ToList());
 }

@@ -23,6 +23,7 @@ namespace PartnerSim.Cli
             BenchCommand.Create(),
             ResumeCommand.Create(),
             RunsCommand.Create(),
+            ChaosCommand.Create(),
         };
 
         /// <summary>

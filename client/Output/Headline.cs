@@ -46,7 +46,7 @@ public static class Headline
         if (r.Detail is { } detail) AnsiConsole.MarkupLine(Markup.Escape(detail.Describe()));
         if (r.Faults is { } faults && (faults.RunId is not null || faults.Retries > 0))
             AnsiConsole.MarkupLine(Markup.Escape(
-                $"{(faults.RunId is null ? "" : $"run id {faults.RunId}; ")}{faults.Retries} retries, {faults.RecoverySeconds:N1} s recovering"));
+                $"{(faults.RunId is null ? "" : $"run id {faults.RunId}; ")}{faults.Retries} retries, {faults.RecoverySeconds:N1} s recovering, {faults.LostSeconds:N1} s lost"));
         AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(outDir)}[/]: summary.json, quarters and segments (.csv, .parquet), charts");
     }
 

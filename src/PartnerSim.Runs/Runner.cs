@@ -100,5 +100,5 @@ public static class Runner
     };
 
     internal static RunFaults Faults(FaultLog log) =>
-        new(log.Recovered.Select(r => new StageFaults(r.Quarter, r.Retries, r.RecoverySeconds, r.Errors)).ToList());
+        new(log.Recovered.Select(r => new StageFaults(r.Quarter, r.Retries, r.Seconds, r.RecoverySeconds, r.LostSeconds, r.Errors)).ToList());
 }

@@ -68,13 +68,17 @@ public static class SummaryJson
         w.WriteString("resumedAt", faults.ResumedAtQuarter is { } resumed ? Stage(resumed) : null);
         w.WriteNumber("retries", faults.Retries);
         w.WriteNumber("recoverySeconds", Math.Round(faults.RecoverySeconds, 3));
+        w.WriteNumber("lostSeconds", Math.Round(faults.LostSeconds, 3));
         w.WriteStartArray("stages");
         foreach (var stage in faults.Stages)
         {
             w.WriteStartObject();
             w.WriteString("stage", Stage(stage.Quarter));
             w.WriteNumber("retries", stage.Retries);
+            w.WriteNumber("seconds", Math.Round(stage.Seconds, 3));
             w.WriteNumber("recoverySeconds", Math.Round(stage.RecoverySeconds, 3));
+            if (stage.LostSeconds is { } lost) w.WriteNumber("lostSeconds", Math.Round(lost, 3));
+            else w.WriteNull("lostSeconds");
             w.WriteStartArray("errors");
             foreach (var error in stage.Errors) w.WriteStringValue(error);
             w.WriteEndArray();

@@ -59,7 +59,8 @@ public sealed class QuarterDriver(IGrainFactory grains)
         };
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var watch = _watch = await Watch();
-        const int creation = -1;
+        const int creation = FaultLog.Creation;
+        Faults.Started(creation);
         await WithRecovery(creation, "run", () => grains.GetGrain<IRunGrain>(runKey).Define(setup));
         var layout = new CohortLayout(partners, setup.Shape);
         progress?.Invoke(Phase.Creating, 0, rules.Quarters);
@@ -107,6 +108,7 @@ public sealed class QuarterDriver(IGrainFactory grains)
             for (int q = recorded.Count; q < rules.Quarters; q++)
             {
                 progress?.Invoke(Phase.Stepping, q, rules.Quarters);
+                Faults.Started(q);
                 var stats = await StepQuarter(q, runKey, subtrees, sinkReference);
                 detail?.QuarterDone(q);
                 if (Journal is { } journal)
@@ -125,8 +127,9 @@ public sealed class QuarterDriver(IGrainFactory grains)
         }
         double stepped = clock.Elapsed.TotalSeconds;
         progress?.Invoke(Phase.Digesting, rules.Quarters, rules.Quarters);
-        var hashes = await WithRecovery(rules.Quarters, "root", () => grains.GetGrain<ICohortGrain>(layout.Root.Key, runKey).BlockHashes());
-        Faults.Completed(rules.Quarters);
+        Faults.Started(FaultLog.Digest);
+        var hashes = await WithRecovery(FaultLog.Digest, "root", () => grains.GetGrain<ICohortGrain>(layout.Root.Key, runKey).BlockHashes());
+        Faults.Completed(FaultLog.Digest);
         var digest = StateDigest.Combine(hashes);
         return new RunResult(setup.Partners, perQuarter, digest,
             new RunTimings(created, stepped - created, clock.Elapsed.TotalSeconds - stepped));
@@ -216,9 +219,10 @@ public sealed class QuarterDriver(IGrainFactory grains)
     /// <summary>"creating partners", "quarter FY27Q2 (6 of 12)", "the digest".</summary>
     private string Stage(int quarter) => quarter < 0 ? "creating partners"
         : _rules is not { } rules ? $"quarter {quarter}"
-        : quarter >= rules.Quarters ? "the digest" : Quarter(rules, quarter);
+        : quarter >= rules.Quarters ? "the digest" : $"quarter {Quarter(rules, quarter)}";
 
-    private static string Quarter(RuleBook rules, int quarter) => $"quarter {rules.QuarterAt(quarter)} ({quarter + 1} of {rules.Quarters})";
+    /// <summary>"FY27Q2 (6 of 12)".</summary>
+    private static string Quarter(RuleBook rules, int quarter) => $"{rules.QuarterAt(quarter)} ({quarter + 1} of {rules.Quarters})";
 
     private string Durable() => LastDurableQuarter < 0 || _rules is null
         ? "no quarter is durable yet"

@@ -9,7 +9,9 @@ namespace PartnerSim.Runs.Cluster;
 /// A private PostgreSQL server: initdb in a temp directory, started on a free loopback port, stopped and deleted on
 /// disposal; it can be stopped hard and started again on the same data and port (the failure drill and the tests
 /// lose the database mid-run that way). As root, initdb and postgres run as the <c>postgres</c> user (they refuse
-/// root). Durability settings are off: it is a scratch server.
+/// root). Commits are synchronous, so what a client was told is committed survives the server process's crash (with
+/// <c>synchronous_commit=off</c> an immediate stop lost the last recorded quarter); fsync is off, so it would not
+/// survive the machine's: it is a scratch server.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -57,7 +59,7 @@ public sealed class PostgresServer : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         await RunAsPostgres("pg_ctl", ["-D", Data, "-l", Path.Combine(_dir, "postgres.log"), "-w", "-t", "60",
-            "-o", $"-p {Port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300",
+            "-o", $"-p {Port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300",
             "start"]);
         await RunAsPostgres("pg_isready", ["-h", "127.0.0.1", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-t", "60"]);
     }

@@ -167,6 +167,24 @@ public sealed class RunJournal : IQuarterJournal
         }
     }
 
+    /// <summary>The run's last durable quarter (−1: none yet); null when the database does not answer within 5 s.</summary>
+    public static async Task<int?> DurableQuarterAsync(string connectionString, string runId)
+    {
+        try
+        {
+            var quick = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, Timeout = 5, CommandTimeout = 5 };
+            await using var connection = new NpgsqlConnection(quick.ConnectionString);
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand("SELECT durable_quarter FROM partnersim_runs WHERE run_id = @id", connection);
+            command.Parameters.AddWithValue("id", runId);
+            return await command.ExecuteScalarAsync() is int quarter ? quarter : -1;
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or IOException or TimeoutException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Every run recorded in the database, newest first.</summary>
     public static async Task<IReadOnlyList<JournaledRun>> ListAsync(string connectionString)
     {

@@ -39,3 +39,28 @@ internal static class FaultRuns
         return (T)(await command.ExecuteScalarAsync())!;
     }
 }
+
+/// <summary>The CLI's runs of the launch scenario in the fault tests, and their summaries.</summary>
+internal static class LaunchRuns
+{
+    public static string Scenario => Integration.RepoPaths.Scenario("cisco360-launch.yaml");
+
+    /// <summary>The uninterrupted run's summary.json, from the in-process engine.</summary>
+    public static Task<System.Text.Json.JsonDocument> Reference(int partners, int quarters) =>
+        PartnerSim.Runs.Chaos.SummaryComparison.ReferenceAsync(PartnerSim.Runs.ScenarioInput.Load(Scenario, partners, quarters));
+
+    /// <summary>The digest, the headline and every quarter's figures, as summary.json writes them.</summary>
+    public static void AssertSameFigures(System.Text.Json.JsonDocument expected, string outDir)
+    {
+        using var actual = PartnerSim.Runs.Chaos.SummaryComparison.Read(outDir);
+        Assert.Empty(PartnerSim.Runs.Chaos.SummaryComparison.Differences(expected, actual));
+    }
+
+    /// <summary><c>partnersim …</c> as a child process.</summary>
+    public static PartnerSim.Runs.Cluster.ChildProcess Cli(IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        PartnerSim.Runs.Cluster.ChildProcess.Start("partnersim.dll", args, environment);
+
+    /// <summary>The run id the CLI printed at the start ("run id X").</summary>
+    public static async Task<string> RunId(PartnerSim.Runs.Cluster.ChildProcess cli) =>
+        (await cli.WaitForLineAsync(l => l.StartsWith("run id ", StringComparison.Ordinal), TimeSpan.FromSeconds(120)))["run id ".Length..].Trim();
+}

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PartnerSim.Analytics.Reports;
 using PartnerSim.Cli.Output;
 using PartnerSim.Runs;
 using PartnerSim.Runs.Durable;
@@ -42,13 +41,7 @@ public static class ResumeCommand
             var report = await terminal.WithProgress($"resuming {id}", 1, progress => RunResumer.Resume(id, settings, progress));
             var target = p.GetValue(outDir) ?? Path.Combine("out", report.Rules.Options.Run.Name);
             RunOutputs.Write(target, report);
-            if (terminal.Json)
-            {
-                using var stdout = Console.OpenStandardOutput();
-                SummaryJson.Write(stdout, report);
-                Console.WriteLine();
-            }
-            else if (terminal.ShowTables) Headline.Print(report, target);
+            ReportOutput.Show(terminal, report, target);
             return ExitCodes.Ok;
         });
         return command;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PartnerSim.Analytics.Reports;
 using PartnerSim.Cli.Output;
 using PartnerSim.Grains.Runs;
 using PartnerSim.Inputs;
@@ -67,13 +66,7 @@ public static class RunCommand
                 progress => Runner.Run(input, settings, progress, cancel, output));
             RunOutputs.WriteFiles(output.Path, report);
             output.Commit();
-            if (terminal.Json)
-            {
-                using var stdout = Console.OpenStandardOutput();
-                SummaryJson.Write(stdout, report);
-                Console.WriteLine();
-            }
-            else if (terminal.ShowTables) Headline.Print(report, target);
+            ReportOutput.Show(terminal, report, target);
             return ExitCodes.Ok;
         });
         return command;

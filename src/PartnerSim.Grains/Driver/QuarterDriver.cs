@@ -109,7 +109,9 @@ public sealed class QuarterDriver(IGrainFactory grains)
             {
                 progress?.Invoke(Phase.Stepping, q, rules.Quarters);
                 Faults.Started(q);
+                if (sink is not null) sink.Open = q;
                 var stats = await StepQuarter(q, runKey, subtrees, sinkReference);
+                if (sink is not null) sink.Open = -1;
                 detail?.QuarterDone(q);
                 if (Journal is { } journal)
                 {

@@ -33,9 +33,9 @@ public static class SummaryComparison
             {
                 var (x, y) = (a.EnumerateArray().ToList(), b.EnumerateArray().ToList());
                 if (x.Count != y.Count) differ.Add($"{field} ({x.Count} against {y.Count} entries)");
-                else differ.AddRange(Enumerable.Range(0, x.Count).Where(i => x[i].GetRawText() != y[i].GetRawText()).Select(i => $"{field}[{i}]"));
+                else differ.AddRange(Enumerable.Range(0, x.Count).Where(i => !JsonElement.DeepEquals(x[i], y[i])).Select(i => $"{field}[{i}]"));
             }
-            else if (b.ValueKind == JsonValueKind.Undefined || a.GetRawText() != b.GetRawText()) differ.Add(field);
+            else if (b.ValueKind == JsonValueKind.Undefined || !JsonElement.DeepEquals(a, b)) differ.Add(field);
         }
         return differ;
     }

@@ -11,4 +11,6 @@ public static class ExitCodes
     public const int Interrupted = 130;
     /// <summary>Cancelled by SIGTERM: 128 + 15.</summary>
     public const int Terminated = 143;
+    /// <summary>The run's PostgreSQL storage was lost mid-run; `partnersim resume` continues from the last durable quarter.</summary>
+    public const int StorageLost = 3;
 }

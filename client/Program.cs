@@ -25,6 +25,9 @@ namespace PartnerSim.Cli
             BenchCommand.Create(),
             ReportCommand.Create(),
             CompareCommand.Create(),
+            ResumeCommand.Create(),
+            RunsCommand.Create(),
+            ChaosCommand.Create(),
         };
 
         /// <summary>
@@ -63,6 +66,11 @@ namespace PartnerSim.Cli
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadInput;
+            }
+            catch (PartnerSim.Grains.Driver.StorageLostException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.StorageLost;
             }
             catch (Exception e)
             {

@@ -7,6 +7,8 @@ using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Storage;
 using PartnerSim.Grains;
+using PartnerSim.Grains.Faults;
+using PartnerSim.Silo.Faults;
 using PartnerSim.Silo.Postgres;
 
 namespace PartnerSim.Silo;
@@ -40,6 +42,8 @@ public sealed record SiloHostOptions
     /// in a command, which handles those signals itself (<see cref="EmbeddedHostLifetime"/>).
     /// </summary>
     public bool OwnsProcess { get; init; }
+    /// <summary>A failure to inject (drills and tests); null: the one <see cref="KillAtLeafStep.Variable"/> asks for, if any.</summary>
+    public ILeafStepFault? LeafStepFault { get; init; }
 }
 
 /// <summary>
@@ -66,6 +70,9 @@ public static class ClusterSilo
             builder.Logging.SetMinimumLevel(level);
         }
         builder.Logging.AddFilter("Orleans", LogLevel.Error);
+        // A lost database fails every partner's write, and the provider logs each with its stack trace: thousands a
+        // second kept a silo busy logging (a run of 100,000 partners took 42 s to stop). The client reports the loss.
+        builder.Logging.AddFilter("Orleans.Storage", LogLevel.Critical);
         // A failed start (e.g. DatabaseUnavailableException) is thrown by StartAsync: no logged stack trace too.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
 
@@ -91,12 +98,17 @@ public static class ClusterSilo
                     // Partner state as Orleans' binary serialization, not the provider's default JSON.
                     a.GrainStorageSerializer = sp.GetRequiredKeyedService<IGrainStorageSerializer>(GrainStorage.Partners);
                 }));
+                // A joining silo waits for every active silo to answer, except those whose heartbeat in the table is
+                // stale. Orleans' 30 s heartbeat made a silo started after a killed one (a resumed run's) wait about 100 s
+                // for the dead entry to go stale; at 2 s it waits about 15 s.
+                silo.Configure<ClusterMembershipOptions>(m => m.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(2));
             }
             else
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: o.ServiceId, clusterId: o.ClusterId);
                 silo.AddMemoryGrainStorage(GrainStorage.Partners);
             }
+            if ((o.LeafStepFault ?? KillAtLeafStep.FromEnvironment()) is { } fault) silo.Services.AddSingleton(fault);
             silo.AddPartnerSim();
             // Partners are touched once a quarter; never let a slow quarter collect them mid-run.
             silo.Configure<GrainCollectionOptions>(c => c.CollectionAge = TimeSpan.FromHours(2));

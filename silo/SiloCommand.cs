@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PartnerSim.Silo.Faults;
 using PartnerSim.Silo.Postgres;
 
 namespace PartnerSim.Silo;
@@ -101,6 +102,7 @@ public static class SiloCommand
             }
         }
         if (postgres is not null) PostgresSchema.Describe(postgres); // an unparsable connection string fails here
+        var fault = KillAtLeafStep.FromEnvironment(); // a malformed setting fails here, as a bad argument
         bool local = postgres is null;
         var options = new SiloHostOptions
         {
@@ -112,6 +114,7 @@ public static class SiloCommand
             ConsoleLogLevel = LogLevel.Warning,
             DashboardPort = dashboard,
             OwnsProcess = true,
+            LeafStepFault = fault,
         };
         return advertise is null ? options : options with { AdvertisedAddress = advertise };
     }

@@ -28,7 +28,9 @@ namespace PartnerSim.Cli.Commands;
 /// </summary>
 public static class BenchCommand
 {
-    public sealed record Settings(int Partners = 20_000, int Quarters = 4, int Repetitions = 3)
+    /// <param name="Durability">Also measure state written to PostgreSQL, and the recovery from a silo killed mid-quarter.</param>
+    /// <param name="Postgres">The database for that; null: a private PostgreSQL server the bench starts and removes.</param>
+    public sealed record Settings(int Partners = 20_000, int Quarters = 4, int Repetitions = 3, bool Durability = false, string? Postgres = null)
     {
         /// <summary>The grain measurements' warm-up runs (JIT, tiering, pools) are this size at most, so big benches do not pay twice over.</summary>
         public int WarmupPartners => Math.Min(Partners, 20_480);
@@ -38,7 +40,7 @@ public static class BenchCommand
         public const int EngineRuns = 3;
 
         /// <summary>Measured runs plus warm-ups, for a progress bar.</summary>
-        public int Steps => 5 * (Repetitions + WarmupRounds) + 1;
+        public int Steps => 5 * (Repetitions + WarmupRounds) + 1 + (Durability ? DurabilityBench.Steps(this) : 0);
     }
 
     public static Command Create()
@@ -48,14 +50,21 @@ public static class BenchCommand
         var quarters = new Option<int>("--quarters") { Description = "quarters per run", DefaultValueFactory = _ => defaults.Quarters };
         var repetitions = new Option<int>("--repetitions") { Description = "measured runs per figure (the median is reported)", DefaultValueFactory = _ => defaults.Repetitions };
         var json = new Option<bool>("--json") { Description = "print the figures as JSON to standard output instead of a table" };
+        var durability = new Option<bool>("--durability")
+        {
+            Description = "also measure state written every quarter to PostgreSQL, and the recovery from a silo process killed mid-quarter",
+        };
+        var postgres = new Option<string?>("--postgres") { Description = "with --durability: this database (default: a private PostgreSQL server)" };
 
         var command = new Command("bench", "Measure the engine loop, Orleans' call ceiling and the simulation on this machine")
         {
-            partners, quarters, repetitions, json,
+            partners, quarters, repetitions, json, durability, postgres,
         };
         command.SetAction(async (p, cancel) =>
         {
-            var settings = new Settings(p.GetValue(partners), p.GetValue(quarters), p.GetValue(repetitions));
+            var settings = new Settings(p.GetValue(partners), p.GetValue(quarters), p.GetValue(repetitions), p.GetValue(durability), p.GetValue(postgres));
+            if (settings.Durability && settings.Postgres is null && Runs.Cluster.PostgresServer.BinDir is null)
+                throw new BadInputException("--durability: PostgreSQL is not installed; give a database with --postgres");
             if (settings.Partners < 1) throw new BadInputException($"--partners: must be at least 1 (got {settings.Partners})");
             if (settings.Quarters < 1) throw new BadInputException($"--quarters: must be at least 1 (got {settings.Quarters})");
             if (settings.Repetitions < 1) throw new BadInputException($"--repetitions: must be at least 1 (got {settings.Repetitions})");
@@ -89,6 +98,12 @@ public static class BenchCommand
     {
         int done = 0;
         void Report(string label) => progress?.Invoke(label, done++);
+        var report = await MeasureInMemory(settings, Report, cancel);
+        return settings.Durability ? report with { Durability = await DurabilityBench.Measure(settings, report.Simulation, Report, cancel) } : report;
+    }
+
+    private static async Task<BenchReport> MeasureInMemory(Settings settings, Action<string> Report, CancellationToken cancel)
+    {
         int n = settings.Partners, q = settings.Quarters, warm = settings.WarmupPartners;
 
         var host = EmbeddedSilo.Build();
@@ -162,7 +177,7 @@ public static class BenchCommand
 
     private static double Median<T>(List<T> runs, Func<T, double> figure) => BenchReport.Median(runs.Select(figure));
 
-    private static SimulationFigures MedianOf(List<SimulationFigures> runs, int every) => new(every,
+    internal static SimulationFigures MedianOf(List<SimulationFigures> runs, int every) => new(every,
         Median(runs, s => s.ActivationSeconds), Median(runs, s => s.SteadyPartnerQuartersPerSecond), Median(runs, s => s.WallSeconds),
         MedianOf(runs.Select(s => s.Gc).ToList()));
 
@@ -247,7 +262,7 @@ public static class BenchCommand
     }
 
     /// <summary>The grain measurements, on one silo; every run gets its own run key and is deactivated afterwards.</summary>
-    private sealed class SiloBench(IServiceProvider services, CancellationToken cancel)
+    internal sealed class SiloBench(IServiceProvider services, CancellationToken cancel)
     {
         private readonly IGrainFactory _grains = services.GetRequiredService<IGrainFactory>();
         private readonly RunContextCache _contexts = services.GetRequiredService<RunContextCache>();
@@ -358,6 +373,19 @@ public static class BenchCommand
         AddGc(table, "orleansPing", r.OrleansPing.Gc, "call");
         AddSimulation(table, "simulation", r.Simulation);
         AddSimulation(table, "simulationCheckpointed", r.SimulationCheckpointed);
+        if (r.Durability is { } d)
+        {
+            AddSimulation(table, "simulationPostgres", d.Postgres);
+            table.AddRow("postgresVsMemory", $"{d.PostgresVsMemory:N3}", "ratio of steady throughputs, PostgreSQL / memory");
+            if (d.Recovery is { } k)
+            {
+                table.AddRow("recovery: silos × partners", $"{k.Silos} × {k.Partners:N0}", $"one silo killed in quarter {k.KilledQuarter + 1} of {k.Quarters}");
+                table.AddRow("recovery: usual quarter", $"{k.UsualQuarterSeconds:N1}", "s");
+                table.AddRow("recovery: killed quarter", $"{k.KilledQuarterSeconds:N1}", $"s ({k.LostSeconds:N1} s lost)");
+                table.AddRow("recovery: driver's recovery", $"{k.RecoverySeconds:N1}", $"s from the first failure seen, {k.Retries} retries");
+                table.AddRow("recovery: digest", k.DigestMatches ? "same" : "DIFFERENT", "as the in-process run");
+            }
+        }
         table.AddRow("heap per partner", $"{r.Memory.HeapBytesPerPartner:N0}", "bytes, managed, after creation");
         table.AddRow("peak working set", $"{r.Memory.PeakWorkingSetBytes / (1024.0 * 1024):N0}", "MiB");
         table.AddRow("simVsPing", $"{r.SimVsPing:N3}", "ratio");

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PartnerSim.Analytics.Reports;
 using PartnerSim.Cli.Output;
 using PartnerSim.Cli.Signals;
 using PartnerSim.Grains.Runs;
@@ -64,6 +63,8 @@ public static class RunCommand
                         : null,
                 }.Validated();
                 var terminal = new Terminal(p.GetValue(quiet), p.GetValue(json));
+                // A run on PostgreSQL is resumable by its id: said on standard error, before anything can go wrong.
+                if (!terminal.Quiet) settings = settings with { Started = id => Console.Error.WriteLine($"run id {id}") };
                 var target = p.GetValue(outDir) ?? Path.Combine("out", input.Options.Run.Name);
 
                 using var output = OutputDirectory.Begin(target);
@@ -80,13 +81,7 @@ public static class RunCommand
                 });
                 cancel.ThrowIfCancellationRequested();
                 output.Commit();
-                if (terminal.Json)
-                {
-                    using var stdout = Console.OpenStandardOutput();
-                    SummaryJson.Write(stdout, report);
-                    Console.WriteLine();
-                }
-                else if (terminal.ShowTables) Headline.Print(report, target);
+                ReportOutput.Show(terminal, report, target);
                 return ExitCodes.Ok;
             }, cancel);
         });

@@ -44,6 +44,9 @@ public static class Headline
         AnsiConsole.MarkupLine($"{r.PartnerQuarters / Math.Max(r.ElapsedSeconds, 1e-9):N0} partner-quarters/s on {r.Engine} ({r.ElapsedSeconds:N1} s)");
         AnsiConsole.MarkupLine($"digest [grey]{r.Result.Digest}[/]");
         if (r.Detail is { } detail) AnsiConsole.MarkupLine(Markup.Escape(detail.Describe()));
+        if (r.Faults is { } faults && (faults.RunId is not null || faults.Retries > 0))
+            AnsiConsole.MarkupLine(Markup.Escape(
+                $"{(faults.RunId is null ? "" : $"run id {faults.RunId}; ")}{faults.Retries} retries, {faults.RecoverySeconds:N1} s recovering, {faults.LostSeconds:N1} s lost"));
         AnsiConsole.MarkupLine($"wrote [green]{Markup.Escape(outDir)}[/]: summary.json, quarters and segments (.csv, .parquet), plots/, report.html");
     }
 

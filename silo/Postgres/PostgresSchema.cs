@@ -9,7 +9,8 @@ public sealed class DatabaseUnavailableException(string message, Exception? inne
 
 /// <summary>
 /// Creates the tables and queries Orleans' AdoNet clustering and persistence providers expect
-/// (<c>silo/Sql/PostgreSQL-*.sql</c>, embedded in this assembly). The providers ship without them.
+/// (<c>silo/Sql/PostgreSQL-*.sql</c>, embedded in this assembly; the providers ship without them), and PartnerSim's
+/// record of runs and their durable quarters (<c>silo/Sql/PartnerSim-Runs.sql</c>).
 /// </summary>
 public static class PostgresSchema
 {
@@ -19,6 +20,7 @@ public static class PostgresSchema
         ("PostgreSQL-Main.sql", "orleansquery"),
         ("PostgreSQL-Clustering.sql", "orleansmembershiptable"),
         ("PostgreSQL-Persistence.sql", "orleansstorage"),
+        ("PartnerSim-Runs.sql", "partnersim_runs"),
     ];
 
     // Any constant: serializes concurrent start-ups (two silos on one fresh database) on the schema.

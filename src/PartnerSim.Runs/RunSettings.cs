@@ -19,6 +19,8 @@ public sealed record RunSettings
     public string ClusterId { get; init; } = ClusterSilo.DefaultClusterId;
     /// <summary>Which partners the detail file records; null: the default for the population's size.</summary>
     public DetailSelection? Detail { get; init; }
+    /// <summary>Told the run id once a run on PostgreSQL is recorded there (what <c>partnersim resume</c> takes).</summary>
+    public Action<string>? Started { get; init; }
 
     /// <summary>Checks the settings; throws <see cref="BadInputException"/> naming the option.</summary>
     public RunSettings Validated()

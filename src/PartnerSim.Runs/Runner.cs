@@ -1,10 +1,9 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using PartnerSim.Analytics.Detail;
 using PartnerSim.Analytics.Reports;
 using PartnerSim.Grains.Driver;
 using PartnerSim.Model.Engine;
+using PartnerSim.Runs.Durable;
 using PartnerSim.Runs.Output;
 using PartnerSim.Silo;
 
@@ -14,18 +13,6 @@ namespace PartnerSim.Runs;
 public static class Runner
 {
     private static int s_runs;
-
-    /// <summary>
-    /// How long a cancelled run on a PostgreSQL silo waits for it to leave the cluster gracefully. The silo first lets the
-    /// calls in flight end (a leaf's partners writing their checkpoints): 0.8–2.9 s from the signal to the exit, a run
-    /// cancelled mid-quarter on two cores under a load of 20. Cut short, the silo stays Active in the membership table,
-    /// and the next silo started on the database spent a minute declaring it dead; a few seconds more now are the better
-    /// bargain (a second Ctrl+C still exits at once).
-    /// </summary>
-    private static readonly TimeSpan CancelledStopGrace = TimeSpan.FromSeconds(5);
-
-    /// <summary>How long an in-memory silo is given to stop before the stop is cut short.</summary>
-    private static readonly TimeSpan InMemoryStopGrace = TimeSpan.FromSeconds(0.25);
 
     /// <param name="progress">Called as each phase begins.</param>
     /// <param name="cancel">Stops the run in any phase with an <see cref="OperationCanceledException"/>; its grains are
@@ -44,20 +31,21 @@ public static class Runner
         var clock = Stopwatch.StartNew();
         await using var detail = positions is null ? null
             : new PartnerQuarterFile(File.Create(output!.File(PartnerQuarterFile.FileName)), input.Rules, partners, positions);
-        var result = settings.Engine == EngineKind.Inproc
-            ? await Task.Run(() =>
+        var (result, faults) = settings.Engine == EngineKind.Inproc
+            ? (await Task.Run(() =>
             {
                 progress(new RunPhase(RunPhase.Kind.Creating, 0, quarters));
                 return EngineLoop.Run(input.Rules, input.Source,
                     quarterStarting: q => progress(new RunPhase(RunPhase.Kind.Stepping, q, quarters, input.Rules.QuarterAt(q))),
                     quarterDone: q => { if (q + 1 == quarters) progress(new RunPhase(RunPhase.Kind.Digesting, quarters, quarters)); },
                     cancel: cancel, observer: detail);
-            }, cancel)
+            }, cancel), null)
             : await RunOnGrains(settings, input, progress, detail, selection.Mode == DetailMode.Sample ? positions : null, cancel);
         if (detail is not null) await detail.Complete();
         return new RunReport(input.Rules, result, settings.Engine.ToString().ToLowerInvariant(),
             clock.Elapsed.TotalSeconds, input.TopBookingsShare)
         {
+            Faults = faults,
             Detail = output is null ? null
                 : new DetailRecord(positions is null ? DetailSelection.None : selection, settings.Detail is null,
                     positions?.Length ?? 0, (long)(positions?.Length ?? 0) * input.Rules.Quarters),
@@ -66,40 +54,62 @@ public static class Runner
 
     private static long[] Generated(int partners) => Enumerable.Range(1, partners).Select(i => (long)i).ToArray();
 
-    private static async Task<RunResult> RunOnGrains(RunSettings settings, ScenarioInput input, Action<RunPhase> progress,
+    private static async Task<(RunResult, RunFaults)> RunOnGrains(RunSettings settings, ScenarioInput input, Action<RunPhase> progress,
         IOutcomeObserver? detail, int[]? detailPositions, CancellationToken cancel)
     {
         var grainHost = settings.Host;
         int checkpointEvery = settings.CheckpointEvery ?? (grainHost.Durable ? 1 : 0);
         progress(new RunPhase(RunPhase.Kind.Starting, 0, input.Rules.Quarters));
-        var host = grainHost.Build();
+        return await grainHost.UseAsync(async grains =>
+        {
+            // A run on PostgreSQL is recorded there under its run id (also its grains' key), quarter by quarter.
+            string runKey = grainHost.Database is null
+                ? $"{input.Options.Run.Name}/{input.Options.Run.Seed}/{Environment.ProcessId}/{Interlocked.Increment(ref s_runs)}"
+                : RunJournal.NewRunId(input.Options.Run.Name);
+            var journal = grainHost.Database is not { } database ? null
+                : await RunJournal.BeginAsync(database, runKey, input.Options, input.Roster?.Count ?? input.Options.Population.Partners,
+                    input.TopBookingsShare, checkpointEvery);
+            if (journal is not null) settings.Started?.Invoke(runKey);
+            var driver = new QuarterDriver(grains) { Journal = journal };
+            var result = await Journaled(journal, settings, () => driver.Run(input.Options, runKey, input.Roster, settings.Shape, checkpointEvery,
+                (phase, q, quarters) => progress(Phase(phase, q, quarters, input.Rules)), detail, detailPositions, cancel));
+            return (result, Faults(driver.Faults) with { RunId = journal?.RunId });
+        }, cancel);
+    }
+
+    /// <summary>
+    /// Runs a journaled run to its end: records its digest, or why it failed. Lost storage cannot be told anything; its
+    /// one-line message gains how to resume. A cancelled run stays as it is, to be resumed.
+    /// </summary>
+    internal static async Task<RunResult> Journaled(RunJournal? journal, RunSettings settings, Func<Task<RunResult>> run)
+    {
+        if (journal is null) return await run();
         try
         {
-            await host.StartAsync(cancel);
-            var driver = new QuarterDriver(host.Services.GetRequiredService<IGrainFactory>());
-            string runKey = $"{input.Options.Run.Name}/{input.Options.Run.Seed}/{Environment.ProcessId}/{Interlocked.Increment(ref s_runs)}";
-            return await driver.Run(input.Options, runKey, input.Roster, settings.Shape, checkpointEvery, (phase, q, quarters) =>
-                progress(phase switch
-                {
-                    QuarterDriver.Phase.Creating => new RunPhase(RunPhase.Kind.Creating, q, quarters),
-                    QuarterDriver.Phase.Stepping => new RunPhase(RunPhase.Kind.Stepping, q, quarters, input.Rules.QuarterAt(q)),
-                    _ => new RunPhase(RunPhase.Kind.Digesting, q, quarters),
-                }), detail, detailPositions, cancel);
+            var result = await run();
+            await journal.CompleteAsync(result.Digest);
+            return result;
         }
-        finally
+        catch (StorageLostException e)
         {
-            if (cancel.IsCancellationRequested) await CancelledHost.Abandon(host, grainHost.Durable ? CancelledStopGrace : InMemoryStopGrace);
-            else
-            {
-                // The in-memory silo's state dies with the process anyway, and partners save nothing on deactivation,
-                // so it need not deactivate a million grains one by one: a quarter second, then the stop is cut short.
-                // A PostgreSQL silo leaves the cluster gracefully (its membership row says so).
-                using (host)
-                {
-                    using var grace = new CancellationTokenSource(grainHost.Durable ? Timeout.InfiniteTimeSpan : InMemoryStopGrace);
-                    await host.StopAsync(grace.Token);
-                }
-            }
+            string where = settings.Postgres is not null ? "--postgres" : "--connect";
+            throw new StorageLostException($"{e.Message}; once it is back, `partnersim resume {journal.RunId} {where} ...` continues from there",
+                e.LastDurableQuarter, e);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await journal.FailAsync(FaultLog.Describe(e));
+            throw;
         }
     }
+
+    internal static RunPhase Phase(QuarterDriver.Phase phase, int quarter, int quarters, RuleBook rules) => phase switch
+    {
+        QuarterDriver.Phase.Creating => new RunPhase(RunPhase.Kind.Creating, quarter, quarters),
+        QuarterDriver.Phase.Stepping => new RunPhase(RunPhase.Kind.Stepping, quarter, quarters, rules.QuarterAt(quarter)),
+        _ => new RunPhase(RunPhase.Kind.Digesting, quarter, quarters),
+    };
+
+    internal static RunFaults Faults(FaultLog log) =>
+        new(log.Recovered.Select(r => new StageFaults(r.Quarter, r.Retries, r.Seconds, r.RecoverySeconds, r.LostSeconds, r.Errors)).ToList());
 }

@@ -25,6 +25,25 @@ public sealed record PingFigures(double ActivationSeconds, double CallsPerSecond
 public sealed record SimulationFigures(int CheckpointEvery, double ActivationSeconds, double SteadyPartnerQuartersPerSecond,
     double WallSeconds, GcFigures Gc);
 
+/// <summary>
+/// The cost of durability: the simulation on an in-process silo whose partners write their state to PostgreSQL every
+/// quarter, against the same simulation in memory without writes; and what a silo killed mid-quarter costs.
+/// </summary>
+/// <param name="PostgresVsMemory">Steady partner-quarters per second, PostgreSQL ÷ memory.</param>
+public sealed record DurabilityFigures(SimulationFigures Postgres, double PostgresVsMemory, RecoveryFigures? Recovery);
+
+/// <summary>
+/// A run on <paramref name="Silos"/> silo processes (state in PostgreSQL, written every quarter) in which one silo is
+/// killed (SIGKILL) half-way through run quarter <paramref name="KilledQuarter"/>: that quarter's wall time against the
+/// usual quarter's (the median of the others but the first), the driver's recovery time (from the first failure it saw
+/// to the quarter's end) and retries, and whether the digest is still the in-process run's.
+/// </summary>
+public sealed record RecoveryFigures(int Partners, int Quarters, int Silos, int KilledQuarter, double UsualQuarterSeconds,
+    double KilledQuarterSeconds, double RecoverySeconds, int Retries, bool DigestMatches)
+{
+    public double LostSeconds => KilledQuarterSeconds - UsualQuarterSeconds;
+}
+
 /// <summary>Managed heap held per partner once all are activated, and the process's peak working set.</summary>
 public sealed record MemoryFigures(double HeapBytesPerPartner, long PeakWorkingSetBytes);
 
@@ -44,6 +63,9 @@ public sealed record BenchReport(
     SimulationFigures SimulationCheckpointed,
     MemoryFigures Memory)
 {
+    /// <summary>With <c>--durability</c>: PostgreSQL-backed figures; null otherwise.</summary>
+    public DurabilityFigures? Durability { get; init; }
+
     /// <summary>Simulation steady partner-quarters per second ÷ ping calls per second (target ≥ 0.7).</summary>
     public double SimVsPing => Simulation.SteadyPartnerQuartersPerSecond / OrleansPing.CallsPerSecond;
 
@@ -111,6 +133,30 @@ public sealed record BenchReport(
         w.WriteNumber("simVsPing", SimVsPing);
         w.WriteNumber("simVsEngine", SimVsEngine);
         w.WriteNumber("detailCost", DetailCost);
+        if (Durability is { } d) WriteDurability(w, d);
+        w.WriteEndObject();
+    }
+
+    private static void WriteDurability(Utf8JsonWriter w, DurabilityFigures d)
+    {
+        w.WriteStartObject("durability");
+        WriteSimulation(w, "simulationPostgres", d.Postgres);
+        w.WriteNumber("postgresVsMemory", d.PostgresVsMemory);
+        if (d.Recovery is { } r)
+        {
+            w.WriteStartObject("recovery");
+            w.WriteNumber("partners", r.Partners);
+            w.WriteNumber("quarters", r.Quarters);
+            w.WriteNumber("silos", r.Silos);
+            w.WriteNumber("killedQuarter", r.KilledQuarter);
+            w.WriteNumber("usualQuarterSeconds", r.UsualQuarterSeconds);
+            w.WriteNumber("killedQuarterSeconds", r.KilledQuarterSeconds);
+            w.WriteNumber("lostSeconds", r.LostSeconds);
+            w.WriteNumber("recoverySeconds", r.RecoverySeconds);
+            w.WriteNumber("retries", r.Retries);
+            w.WriteBoolean("digestMatches", r.DigestMatches);
+            w.WriteEndObject();
+        }
         w.WriteEndObject();
     }
 

@@ -14,6 +14,9 @@ public sealed record RunReport(RuleBook Rules, RunResult Result, string Engine, 
     /// <summary>What the run recorded partner by partner; null when it wrote no detail file.</summary>
     public DetailRecord? Detail { get; init; }
 
+    /// <summary>Failures met and recovered from on the grains; null for the in-process engine.</summary>
+    public RunFaults? Faults { get; init; }
+
     public long PartnerQuarters => (long)Result.Partners * Rules.Quarters;
 
     public string QuarterLabel(int q) => Rules.QuarterAt(q).ToString();

@@ -46,6 +46,7 @@ public static class SummaryJson
             w.WriteString("file", detail.File);
             w.WriteEndObject();
         }
+        if (report.Faults is { } faults) WriteFaults(w, report, faults);
         w.WriteStartObject("headline");
         foreach (var h in report.Headline) WriteValue(w, h.Figure.Name, h.Value);
         w.WriteEndObject();
@@ -56,6 +57,34 @@ public static class SummaryJson
         WriteDefinitions(w, report);
         w.WriteStartArray("perQuarter");
         foreach (var q in report.Quarters) WriteQuarter(w, report, q);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteFaults(Utf8JsonWriter w, RunReport report, RunFaults faults)
+    {
+        string Stage(int q) => q < 0 ? "creation" : q >= report.Rules.Quarters ? "digest" : report.QuarterLabel(q);
+        w.WriteStartObject("faults");
+        w.WriteString("runId", faults.RunId);
+        w.WriteString("resumedAt", faults.ResumedAtQuarter is { } resumed ? Stage(resumed) : null);
+        w.WriteNumber("retries", faults.Retries);
+        w.WriteNumber("recoverySeconds", Math.Round(faults.RecoverySeconds, 3));
+        w.WriteNumber("lostSeconds", Math.Round(faults.LostSeconds, 3));
+        w.WriteStartArray("stages");
+        foreach (var stage in faults.Stages)
+        {
+            w.WriteStartObject();
+            w.WriteString("stage", Stage(stage.Quarter));
+            w.WriteNumber("retries", stage.Retries);
+            w.WriteNumber("seconds", Math.Round(stage.Seconds, 3));
+            w.WriteNumber("recoverySeconds", Math.Round(stage.RecoverySeconds, 3));
+            if (stage.LostSeconds is { } lost) w.WriteNumber("lostSeconds", Math.Round(lost, 3));
+            else w.WriteNull("lostSeconds");
+            w.WriteStartArray("errors");
+            foreach (var error in stage.Errors) w.WriteStringValue(error);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
         w.WriteEndArray();
         w.WriteEndObject();
     }

@@ -1,4 +1,5 @@
 using PartnerSim.Grains.Detail;
+using PartnerSim.Grains.Faults;
 using PartnerSim.Grains.Partners;
 using PartnerSim.Grains.Runs;
 using PartnerSim.Model.Figures;
@@ -9,13 +10,18 @@ namespace PartnerSim.Grains.Cohorts;
 
 /// <summary>
 /// A node of the partner tree. A roster leaf saves its partner ids, so that after its silo leaves the cluster
-/// it can be activated elsewhere and still find its partners.
+/// it can be activated elsewhere and still find its partners. Each node keeps its last quarter's reduction: the
+/// reduction of (run, quarter) over a subtree is one value, so a retried step answers with it rather than being
+/// counted again, and a node activated afresh recomputes it from partners that replay their stored outcomes.
 /// </summary>
 public sealed class CohortGrain(
     RunContextCache runs,
-    [PersistentState("cohort", GrainStorage.Partners)] IPersistentState<CohortRecord> record)
+    [PersistentState("cohort", GrainStorage.Partners)] IPersistentState<CohortRecord> record,
+    ILeafStepFault fault)
     : CohortNode<ICohortGrain, IPartnerGrain>(runs), ICohortGrain
 {
+    private QuarterStats? _reduced;
+
     protected override ValueTask<IReadOnlyList<long>?> RecoverPartnerIds(RunContext run) =>
         record.RecordExists ? ValueTask.FromResult<IReadOnlyList<long>?>(record.State.PartnerIds) : base.RecoverPartnerIds(run);
 
@@ -41,6 +47,14 @@ public sealed class CohortGrain(
     }
 
     public async Task<QuarterStats> Step(int quarter, IDetailSink? detail, CancellationToken cancel)
+    {
+        if (_reduced?.Quarter == quarter) return _reduced;
+        var stats = await Reduce(quarter, detail, cancel);
+        if (Node.IsLeaf) fault.Stepped(quarter);
+        return _reduced = stats;
+    }
+
+    private async Task<QuarterStats> Reduce(int quarter, IDetailSink? detail, CancellationToken cancel)
     {
         var run = await Run();
         var stats = new QuarterStats(quarter);

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
+using PartnerSim.Grains.Faults;
 using PartnerSim.Grains.Runs;
 
 namespace PartnerSim.Grains;
@@ -14,6 +16,7 @@ public static class SiloBuilderExtensions
     public static ISiloBuilder AddPartnerSim(this ISiloBuilder silo)
     {
         silo.Services.AddSingleton<RunContextCache>();
+        silo.Services.TryAddSingleton<ILeafStepFault, NoLeafStepFault>(); // a drill registers its own first
         silo.Services.AddKeyedSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>(GrainStorage.Partners);
         // Quarters of a million partners take longer than Orleans' default 30 s response timeout.
         silo.Configure<Orleans.Configuration.SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(30));

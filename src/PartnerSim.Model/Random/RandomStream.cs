@@ -35,4 +35,6 @@ public enum RandomStream : uint
     ReplicateSeed = 23,
     /// <summary>Which partners a sampled detail file records: partner = partner id, one draw each.</summary>
     DetailSample = 24,
+    /// <summary>The failure drill's schedule of faults (which quarters, which silo, how far into the quarter): partner 0, quarter 0.</summary>
+    FailureDrill = 25,
 }

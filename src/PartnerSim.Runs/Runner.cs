@@ -5,7 +5,6 @@ using PartnerSim.Grains.Driver;
 using PartnerSim.Model.Engine;
 using PartnerSim.Runs.Durable;
 using PartnerSim.Runs.Output;
-using PartnerSim.Silo;
 
 namespace PartnerSim.Runs;
 

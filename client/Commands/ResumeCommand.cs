@@ -49,7 +49,8 @@ public static class ResumeCommand
                     progress(phase.ToString(), 100 * phase.QuartersDone / Math.Max(phase.Quarters, 1));
                 }, cancel));
                 var target = p.GetValue(outDir) ?? Path.Combine("out", report.Rules.Options.Run.Name);
-                RunOutputs.Write(target, report);
+                using var output = OutputDirectory.Begin(target);
+                RunDirectory.Commit(output, report, stage, cancel);
                 ReportOutput.Show(terminal, report, target);
                 return ExitCodes.Ok;
             }, cancel);

@@ -74,13 +74,7 @@ public static class RunCommand
                         stage.Enter(phase);
                         progress(phase.ToString(), phase.QuartersDone);
                     }, cancel, output));
-                RunOutputs.WriteFiles(output.Path, report, cancel, file =>
-                {
-                    stage.Enter($"while writing {file}");
-                    if (TestHooks.PauseBeforeEachFile > TimeSpan.Zero) Thread.Sleep(TestHooks.PauseBeforeEachFile);
-                });
-                cancel.ThrowIfCancellationRequested();
-                output.Commit();
+                RunDirectory.Commit(output, report, stage, cancel);
                 ReportOutput.Show(terminal, report, target);
                 return ExitCodes.Ok;
             }, cancel);

@@ -8,8 +8,6 @@ namespace PartnerSim.Runs.Output;
 /// <summary>A run's output files, written into its <see cref="OutputDirectory"/> (whole or not at all).</summary>
 public static class RunOutputs
 {
-    public static void Write(string target, RunReport report) => AtomicOutput.WriteDirectory(target, dir => WriteFiles(dir, report));
-
     /// <summary>Everything but the detail file, which the run itself streams into the directory.</summary>
     /// <param name="cancel">Checked before each file; the directory, left unfinished, is the caller's to delete.</param>
     /// <param name="writing">Called with each file's name before it is written.</param>
